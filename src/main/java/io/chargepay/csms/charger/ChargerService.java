@@ -1,0 +1,81 @@
+package io.chargepay.csms.charger;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import io.chargepay.csms.charger.internal.Charger;
+import io.chargepay.csms.charger.internal.ChargerCredentials;
+import io.chargepay.csms.charger.internal.ChargerDataTransfer;
+import io.chargepay.csms.charger.internal.ChargerDataTransferRepository;
+import io.chargepay.csms.charger.internal.ChargerRepository;
+import io.chargepay.csms.charger.internal.ConnectorStatuses;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers charge points, checks their credentials and records what they report. */
+@Service
+public class ChargerService {
+
+	private final ChargerRepository chargers;
+	private final ChargerCredentials credentials;
+	private final ConnectorStatuses connectorStatuses;
+	private final ChargerDataTransferRepository dataTransfers;
+	private final Clock clock;
+
+	ChargerService(ChargerRepository chargers, ChargerCredentials credentials, ConnectorStatuses connectorStatuses,
+			ChargerDataTransferRepository dataTransfers, Clock clock) {
+		this.chargers = chargers;
+		this.credentials = credentials;
+		this.connectorStatuses = connectorStatuses;
+		this.dataTransfers = dataTransfers;
+		this.clock = clock;
+	}
+
+	/** Registers a charger with its OCPP AuthorizationKey; the key is kept only as a salted hash. */
+	@Transactional
+	public void register(String chargerId, String authorizationKey) {
+		ChargerCredentials.requireValidKey(authorizationKey);
+		if (chargers.existsById(chargerId)) {
+			throw new ChargerAlreadyExistsException(chargerId);
+		}
+		chargers.save(new Charger(chargerId, credentials.hash(authorizationKey), clock.instant()));
+	}
+
+	@Transactional(readOnly = true)
+	public boolean exists(String chargerId) {
+		return chargers.findById(chargerId).filter(Charger::isEnabled).isPresent();
+	}
+
+	/** Security profile 1/2: the Basic-auth password must be the charger's AuthorizationKey. */
+	@Transactional(readOnly = true)
+	public ChargerAuthentication authenticate(String chargerId, String authorizationKey) {
+		return chargers.findById(chargerId)
+				.filter(Charger::isEnabled)
+				.map(charger -> credentials.matches(authorizationKey, charger.passwordHash())
+						? ChargerAuthentication.ACCEPTED
+						: ChargerAuthentication.BAD_CREDENTIALS)
+				.orElse(ChargerAuthentication.UNKNOWN_CHARGER);
+	}
+
+	@Transactional
+	public void recordBoot(String chargerId, ChargerBoot boot) {
+		Instant now = clock.instant();
+		Charger charger = chargers.findById(chargerId).orElseThrow(() -> new UnknownChargerException(chargerId));
+		charger.booted(boot, now);
+	}
+
+	@Transactional
+	public void recordSeen(String chargerId) {
+		chargers.markSeen(chargerId, clock.instant());
+	}
+
+	@Transactional
+	public void recordStatus(String chargerId, ConnectorStatusReport report) {
+		connectorStatuses.record(chargerId, report, clock.instant());
+	}
+
+	@Transactional
+	public void recordDataTransfer(String chargerId, DataTransferReceived transfer) {
+		dataTransfers.save(new ChargerDataTransfer(chargerId, transfer, clock.instant()));
+	}
+}

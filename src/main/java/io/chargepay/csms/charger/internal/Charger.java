@@ -1,0 +1,69 @@
+package io.chargepay.csms.charger.internal;
+
+import java.time.Instant;
+
+import io.chargepay.csms.charger.ChargerBoot;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+@Entity
+@Table(name = "chargers")
+public class Charger {
+
+	@Id
+	private String id;
+	@Column(name = "password_hash")
+	private String passwordHash;
+	private boolean enabled;
+	private @Nullable String vendor;
+	private @Nullable String model;
+	private @Nullable String serialNumber;
+	private @Nullable String chargeBoxSerialNumber;
+	private @Nullable String firmwareVersion;
+	private @Nullable String iccid;
+	private @Nullable String imsi;
+	private @Nullable String meterType;
+	private @Nullable String meterSerialNumber;
+	private Instant registeredAt;
+	private @Nullable Instant lastBootAt;
+	private @Nullable Instant lastSeenAt;
+
+	protected Charger() {
+		this.id = "";
+		this.passwordHash = "";
+		this.registeredAt = Instant.EPOCH;
+	}
+
+	public Charger(String id, String passwordHash, Instant registeredAt) {
+		this.id = id;
+		this.passwordHash = passwordHash;
+		this.registeredAt = registeredAt;
+		this.enabled = true;
+	}
+
+	public void booted(ChargerBoot boot, Instant at) {
+		this.vendor = boot.vendor();
+		this.model = boot.model();
+		this.serialNumber = boot.serialNumber();
+		this.chargeBoxSerialNumber = boot.chargeBoxSerialNumber();
+		this.firmwareVersion = boot.firmwareVersion();
+		this.iccid = boot.iccid();
+		this.imsi = boot.imsi();
+		this.meterType = boot.meterType();
+		this.meterSerialNumber = boot.meterSerialNumber();
+		this.lastBootAt = at;
+		this.lastSeenAt = at;
+	}
+
+	public String id() { return id; }
+	public String passwordHash() { return passwordHash; }
+	public boolean isEnabled() { return enabled; }
+	public @Nullable String vendor() { return vendor; }
+	public @Nullable String model() { return model; }
+	public @Nullable String firmwareVersion() { return firmwareVersion; }
+	public @Nullable Instant lastBootAt() { return lastBootAt; }
+	public @Nullable Instant lastSeenAt() { return lastSeenAt; }
+}

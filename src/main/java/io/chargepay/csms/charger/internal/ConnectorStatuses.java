@@ -1,0 +1,27 @@
+package io.chargepay.csms.charger.internal;
+
+import java.time.Instant;
+
+import io.chargepay.csms.charger.ConnectorStatusReport;
+import org.springframework.stereotype.Component;
+
+/** Keeps each connector's current status and appends every report to its history. */
+@Component
+public class ConnectorStatuses {
+
+	private final ConnectorRepository connectors;
+	private final ConnectorStatusChangeRepository history;
+
+	ConnectorStatuses(ConnectorRepository connectors, ConnectorStatusChangeRepository history) {
+		this.connectors = connectors;
+		this.history = history;
+	}
+
+	public void record(String chargerId, ConnectorStatusReport report, Instant now) {
+		ConnectorKey key = new ConnectorKey(chargerId, report.connectorId());
+		connectors.findById(key).ifPresentOrElse(
+				connector -> connector.apply(report, now),
+				() -> connectors.save(new Connector(key, report, now)));
+		history.save(new ConnectorStatusChange(chargerId, report, now));
+	}
+}

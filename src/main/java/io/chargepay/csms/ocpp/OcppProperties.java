@@ -1,0 +1,34 @@
+package io.chargepay.csms.ocpp;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The OCPP-J listener. {@code workerThreads} handle charger messages (they block on the database, so more than the
+ * cores); {@code workerQueueCapacity} bounds what waits for them, beyond which the listener stops reading.
+ */
+@Validated
+@ConfigurationProperties("csms.ocpp")
+public record OcppProperties(
+		@DefaultValue("0.0.0.0") @NotBlank String host,
+		@DefaultValue("9000") @Min(0) @Max(65535) int port,
+		@DefaultValue("30s") Duration callTimeout,
+		@DefaultValue("300s") Duration heartbeatInterval,
+		@DefaultValue("65536") @Positive int maxFrameBytes,
+		@DefaultValue("16") @Positive int workerThreads,
+		@DefaultValue("10000") @Positive int workerQueueCapacity,
+		@DefaultValue("32") @Positive int maxPendingCallsPerCharger,
+		@Nullable Tls tls) {
+
+	/** Security profile 2: the same Basic auth over TLS 1.2+, on when a key store is configured. */
+	public record Tls(@NotBlank String keyStore, String keyStorePassword, @DefaultValue("PKCS12") String keyStoreType) {
+	}
+}

@@ -1,0 +1,79 @@
+package io.chargepay.csms.ocpp.internal.action;
+
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.chargepay.csms.ocpp.internal.rpc.ErrorCode;
+import io.chargepay.csms.ocpp.internal.rpc.Frame;
+import io.chargepay.csms.ocpp.internal.rpc.FrameCodec;
+import io.chargepay.csms.ocpp.internal.rpc.OcppError;
+import io.chargepay.csms.ocpp.internal.rpc.PayloadSchemas;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+
+/** Routes a charger's CALL to its handler and turns the outcome into the CALLRESULT or CALLERROR to send back. */
+@Component
+public class ActionDispatcher {
+
+	/** Every action OCPP 1.6 (with the security whitepaper) defines: one of these we lack is NotSupported, not NotImplemented. */
+	static final Set<String> OCPP16_ACTIONS = Set.of("Authorize", "BootNotification", "CancelReservation",
+			"CertificateSigned", "ChangeAvailability", "ChangeConfiguration", "ClearCache", "ClearChargingProfile",
+			"DataTransfer", "DeleteCertificate", "DiagnosticsStatusNotification", "ExtendedTriggerMessage",
+			"FirmwareStatusNotification", "GetCompositeSchedule", "GetConfiguration", "GetDiagnostics",
+			"GetInstalledCertificateIds", "GetLocalListVersion", "GetLog", "Heartbeat", "InstallCertificate",
+			"LogStatusNotification", "MeterValues", "RemoteStartTransaction", "RemoteStopTransaction", "ReserveNow",
+			"Reset", "SecurityEventNotification", "SendLocalList", "SetChargingProfile", "SignCertificate",
+			"SignedFirmwareStatusNotification", "SignedUpdateFirmware", "StartTransaction", "StatusNotification",
+			"StopTransaction", "TriggerMessage", "UnlockConnector", "UpdateFirmware");
+
+	private static final Logger log = LoggerFactory.getLogger(ActionDispatcher.class);
+
+	private final Map<String, ActionHandler<?>> handlers;
+	private final PayloadSchemas schemas;
+	private final FrameCodec codec;
+
+	ActionDispatcher(List<ActionHandler<?>> handlers, FrameCodec codec) {
+		this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(ActionHandler::action, Function.identity()));
+		this.schemas = new PayloadSchemas(this.handlers.keySet());
+		this.codec = codec;
+	}
+
+	/** Returns the text frame that answers {@code call}. */
+	public String dispatch(String chargerId, Frame.Call call) {
+		try {
+			return codec.callResult(call.messageId(), handle(chargerId, call));
+		}
+		catch (OcppError error) {
+			return codec.callError(call.messageId(), error.code(), error.description());
+		}
+		catch (JacksonException | DateTimeParseException unreadable) {
+			return codec.callError(call.messageId(), ErrorCode.TypeConstraintViolation, "A field has a value of the wrong type");
+		}
+		catch (RuntimeException failure) {
+			// Not committed: InternalError tells the charger to retry the message later (OCPP 1.6 §3.7).
+			log.error("{} from {} failed (message {})", call.action(), chargerId, call.messageId(), failure);
+			return codec.callError(call.messageId(), ErrorCode.InternalError, "The central system could not process the message");
+		}
+	}
+
+	private Object handle(String chargerId, Frame.Call call) {
+		ActionHandler<?> handler = handlers.get(call.action());
+		if (handler == null) {
+			throw OCPP16_ACTIONS.contains(call.action())
+					? new OcppError(ErrorCode.NotSupported, call.action() + " is not supported by this central system")
+					: new OcppError(ErrorCode.NotImplemented, "Unknown action " + call.action());
+		}
+		schemas.validateRequest(call.action(), call.payload());
+		return invoke(handler, new CallContext(chargerId, codec.write(call.payload())), call);
+	}
+
+	private <Q> Object invoke(ActionHandler<Q> handler, CallContext context, Frame.Call call) {
+		return handler.handle(context, codec.convert(call.payload(), handler.requestType()));
+	}
+}

@@ -1,0 +1,57 @@
+package io.chargepay.csms.ocpp.internal.action;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.chargepay.csms.ocpp.internal.rpc.ErrorCode;
+import io.chargepay.csms.ocpp.internal.rpc.OcppError;
+import io.chargepay.csms.ocpp.internal.rpc.OcppTime;
+import io.chargepay.csms.session.MeterSample;
+import io.chargepay.csms.session.SessionService;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+@Component
+class MeterValuesHandler implements ActionHandler<MeterValuesHandler.Request> {
+
+	record Request(int connectorId, @Nullable Integer transactionId, List<MeterValue> meterValue) {
+	}
+
+	record MeterValue(String timestamp, List<SampledValue> sampledValue) {
+	}
+
+	record SampledValue(String value, @Nullable String context, @Nullable String format, @Nullable String measurand,
+			@Nullable String phase, @Nullable String location, @Nullable String unit) {
+	}
+
+	private final SessionService sessions;
+
+	MeterValuesHandler(SessionService sessions) {
+		this.sessions = sessions;
+	}
+
+	public String action() { return "MeterValues"; }
+
+	public Class<Request> requestType() { return Request.class; }
+
+	public Map<String, Object> handle(CallContext context, Request request) {
+		if (request.connectorId() < 0) {
+			throw new OcppError(ErrorCode.PropertyConstraintViolation, "connectorId must be 0 or greater");
+		}
+		sessions.recordMeterValues(context.chargerId(), request.connectorId(), request.transactionId(),
+				samples(request.meterValue()));
+		return Map.of();
+	}
+
+	static List<MeterSample> samples(List<MeterValue> meterValues) {
+		return meterValues.stream()
+				.flatMap(meterValue -> {
+					Instant timestamp = OcppTime.parse(meterValue.timestamp());
+					return meterValue.sampledValue().stream().map(sampled -> new MeterSample(timestamp, sampled.value(),
+							sampled.context(), sampled.format(), sampled.measurand(), sampled.phase(),
+							sampled.location(), sampled.unit()));
+				})
+				.toList();
+	}
+}

@@ -1,0 +1,43 @@
+package io.chargepay.csms.ocpp.internal.action;
+
+import java.time.Clock;
+import java.util.Map;
+
+import io.chargepay.csms.charger.ChargerService;
+import io.chargepay.csms.charger.ConnectorStatusReport;
+import io.chargepay.csms.ocpp.internal.rpc.ErrorCode;
+import io.chargepay.csms.ocpp.internal.rpc.OcppError;
+import io.chargepay.csms.ocpp.internal.rpc.OcppTime;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+@Component
+class StatusNotificationHandler implements ActionHandler<StatusNotificationHandler.Request> {
+
+	record Request(int connectorId, String errorCode, @Nullable String info, String status, @Nullable String timestamp,
+			@Nullable String vendorId, @Nullable String vendorErrorCode) {
+	}
+
+	private final ChargerService chargers;
+	private final Clock clock;
+
+	StatusNotificationHandler(ChargerService chargers, Clock clock) {
+		this.chargers = chargers;
+		this.clock = clock;
+	}
+
+	public String action() { return "StatusNotification"; }
+
+	public Class<Request> requestType() { return Request.class; }
+
+	public Map<String, Object> handle(CallContext context, Request request) {
+		if (request.connectorId() < 0) {
+			throw new OcppError(ErrorCode.PropertyConstraintViolation, "connectorId must be 0 or greater");
+		}
+		// The timestamp is optional (OCPP 1.6 §6.48); without one, the report is as of its arrival.
+		chargers.recordStatus(context.chargerId(), new ConnectorStatusReport(request.connectorId(), request.status(),
+				request.errorCode(), request.info(), request.vendorId(), request.vendorErrorCode(),
+				request.timestamp() == null ? clock.instant() : OcppTime.parse(request.timestamp())));
+		return Map.of();
+	}
+}

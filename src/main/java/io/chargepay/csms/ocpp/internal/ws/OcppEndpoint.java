@@ -1,0 +1,150 @@
+package io.chargepay.csms.ocpp.internal.ws;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import io.chargepay.csms.charger.ChargerAuthentication;
+import io.chargepay.csms.charger.ChargerService;
+import io.chargepay.csms.charger.CommandResult;
+import io.chargepay.csms.ocpp.OcppProperties;
+import io.chargepay.csms.ocpp.internal.action.ActionDispatcher;
+import io.chargepay.csms.ocpp.internal.rpc.ErrorCode;
+import io.chargepay.csms.ocpp.internal.rpc.Frame;
+import io.chargepay.csms.ocpp.internal.rpc.FrameCodec;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.java_websocket.WebSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * What happens on a charger's connection, independent of the WebSocket library's callbacks: admission at the upgrade,
+ * reading frames, answering CALLs through the dispatcher, matching answers to our own calls.
+ */
+@Component
+class OcppEndpoint implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(OcppEndpoint.class);
+
+	private final ChargerService chargers;
+	private final ConnectionRegistry registry;
+	private final OcppWorkers workers;
+	private final ActionDispatcher dispatcher;
+	private final FrameCodec codec;
+	private final OcppProperties properties;
+	private final ScheduledExecutorService callTimer =
+			Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("ocpp-call-timer-"));
+	/** Disconnect bookkeeping runs here, never on the listener's selector thread. */
+	private final ExecutorService lifecycle =
+			Executors.newSingleThreadExecutor(new CustomizableThreadFactory("ocpp-lifecycle-"));
+	private final OutboundCalls.Factory outboundCalls;
+	private final Counter droppedFrames;
+
+	OcppEndpoint(ChargerService chargers, ConnectionRegistry registry, OcppWorkers workers,
+			ActionDispatcher dispatcher, FrameCodec codec, OcppProperties properties, MeterRegistry meters) {
+		this.chargers = chargers;
+		this.registry = registry;
+		this.workers = workers;
+		this.dispatcher = dispatcher;
+		this.codec = codec;
+		this.properties = properties;
+		this.outboundCalls = new OutboundCalls.Factory(callTimer, properties.callTimeout(),
+				(messageId, command) -> codec.call(messageId, command.action(), command));
+		this.droppedFrames = Counter.builder("csms.ocpp.frames.dropped")
+				.description("Frames from chargers that could not be read and had no message id to answer")
+				.register(meters);
+	}
+
+	/** Decides an upgrade: the charger id it admits, or the refusal. Runs on a listener decoder thread. */
+	String admit(UpgradeRequest request) throws UpgradeRefusedException {
+		String chargerId = request.chargerId().orElseThrow(() -> new UpgradeRefusedException(UpgradeRefusal.BAD_REQUEST));
+		if (!request.offersOcpp16()) {
+			throw new UpgradeRefusedException(UpgradeRefusal.SUBPROTOCOL_NOT_OFFERED);
+		}
+		if (!chargers.exists(chargerId)) {
+			throw new UpgradeRefusedException(UpgradeRefusal.UNKNOWN_CHARGER);
+		}
+		UpgradeRequest.Credentials credentials = request.credentials()
+				.filter(given -> given.username().equals(chargerId))
+				.orElseThrow(() -> new UpgradeRefusedException(UpgradeRefusal.UNAUTHORIZED));
+		if (chargers.authenticate(chargerId, credentials.password()) != ChargerAuthentication.ACCEPTED) {
+			throw new UpgradeRefusedException(UpgradeRefusal.UNAUTHORIZED);
+		}
+		return chargerId;
+	}
+
+	ChargerConnection opened(String chargerId, WebSocket socket) {
+		ChargerConnection connection = new ChargerConnection(chargerId, socket,
+				new Mailbox(workers, properties.maxPendingCallsPerCharger()), outboundCalls);
+		ChargerConnection replaced = registry.register(connection);
+		if (replaced != null) {
+			log.info("Charger {} connected again; closing its previous connection", chargerId);
+			replaced.replacedByNewConnection();
+		}
+		else {
+			log.info("Charger {} connected from {}", chargerId, socket.getRemoteSocketAddress());
+		}
+		return connection;
+	}
+
+	void received(ChargerConnection connection, String text) {
+		Frame frame = codec.read(text);
+		if (frame instanceof Frame.Call call) {
+			accept(connection, call);
+		}
+		else if (frame instanceof Frame.CallResult result) {
+			matchAnswer(connection, result.messageId(), new CommandResult.Answered(codec.toMap(result.payload())));
+		}
+		else if (frame instanceof Frame.CallError error) {
+			matchAnswer(connection, error.messageId(),
+					new CommandResult.CallError(error.errorCode(), error.errorDescription()));
+		}
+		else if (frame instanceof Frame.Malformed malformed) {
+			refuse(connection, malformed);
+		}
+	}
+
+	void closed(ChargerConnection connection) {
+		lifecycle.execute(() -> {
+			connection.closed();
+			if (registry.unregister(connection)) {
+				log.info("Charger {} disconnected", connection.chargerId());
+			}
+		});
+	}
+
+	private void accept(ChargerConnection connection, Frame.Call call) {
+		boolean queued = connection.enqueue(() -> connection.send(dispatcher.dispatch(connection.chargerId(), call)));
+		if (!queued) {
+			connection.send(codec.callError(call.messageId(), ErrorCode.GenericError,
+					"Too many requests in flight; send one CALL at a time (OCPP-J 4.1.1)"));
+		}
+	}
+
+	/** An answer nobody waits for (late, or never asked) is logged and dropped: answering an answer is not allowed. */
+	private static void matchAnswer(ChargerConnection connection, String messageId, CommandResult outcome) {
+		if (!connection.answered(messageId, outcome)) {
+			log.warn("Charger {} answered message {} that no call is waiting for; ignored", connection.chargerId(),
+					messageId);
+		}
+	}
+
+	private void refuse(ChargerConnection connection, Frame.Malformed malformed) {
+		if (malformed.messageId() == null) {
+			droppedFrames.increment();
+			log.warn("Dropped an unreadable frame from charger {}: {}", connection.chargerId(), malformed.reason());
+			return;
+		}
+		connection.send(codec.callError(malformed.messageId(), malformed.errorCode(), malformed.reason()));
+	}
+
+	@Override
+	public void destroy() {
+		callTimer.shutdownNow();
+		lifecycle.shutdown();
+	}
+}

@@ -1,0 +1,5 @@
+package io.chargepay.csms.session;
+
+public enum SessionStatus {
+	ACTIVE, COMPLETED
+}
