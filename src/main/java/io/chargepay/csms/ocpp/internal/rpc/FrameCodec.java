@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class FrameCodec {
 
 	/** Finds the message id of a frame that is not valid JSON, so the sender still learns what went wrong. */
-	private static final Pattern MESSAGE_ID = Pattern.compile("^\\s*\\[\\s*[234]\\s*,\\s*\"([^\"\\\\]{1,36})\"");
+	private static final Pattern MESSAGE_ID = Pattern.compile("^\\s*\\[\\s*2\\s*,\\s*\"([^\"\\\\]{1,36})\"");
 
 	private final JsonMapper json;
 
@@ -31,28 +31,29 @@ public final class FrameCodec {
 		catch (JacksonException notJson) {
 			return new Frame.Malformed(salvageMessageId(text), ErrorCode.FormationViolation, "Message is not valid JSON");
 		}
-		if (!(root instanceof ArrayNode array) || array.size() < 3 || !array.get(0).isIntegralNumber()
+		if (!(root instanceof ArrayNode array) || array.size() < 2 || !array.get(0).isIntegralNumber()
 				|| !array.get(1).isString()) {
-			return new Frame.Malformed(messageIdOf(root), ErrorCode.FormationViolation,
+			return new Frame.Malformed(answerableMessageIdOf(root), ErrorCode.FormationViolation,
 					"Message is not an OCPP-J array [messageTypeId, messageId, ...]");
 		}
 		String messageId = array.get(1).asString();
-		if (messageId.isEmpty() || messageId.length() > Frame.MAX_MESSAGE_ID_LENGTH) {
-			return new Frame.Malformed(messageId, ErrorCode.ProtocolError, "Message id must be 1 to 36 characters");
-		}
+		int messageType = array.get(0).asInt();
 		// A malformed answer is never answered (that would answer an answer); it is dropped and counted.
-		return switch (array.get(0).asInt()) {
-			case Frame.CALL -> readCall(array, messageId);
-			case Frame.CALL_RESULT -> array.size() == 3 && array.get(2).isObject()
-					? new Frame.CallResult(messageId, array.get(2))
+		if (messageType == Frame.CALL_RESULT) {
+			return array.size() == 3 && array.get(2).isObject() ? new Frame.CallResult(messageId, array.get(2))
 					: new Frame.Malformed(null, ErrorCode.FormationViolation, "CALLRESULT must be [3, id, {payload}]");
-			case Frame.CALL_ERROR -> array.size() == 5 && array.get(2).isString() && array.get(3).isString()
+		}
+		if (messageType == Frame.CALL_ERROR) {
+			return array.size() == 5 && array.get(2).isString() && array.get(3).isString()
 					? new Frame.CallError(messageId, array.get(2).asString(), array.get(3).asString())
 					: new Frame.Malformed(null, ErrorCode.FormationViolation,
 							"CALLERROR must be [4, id, code, description, {details}]");
-			default -> new Frame.Malformed(messageId, ErrorCode.ProtocolError,
-					"Unknown message type " + array.get(0).asInt());
-		};
+		}
+		if (messageId.isEmpty() || messageId.length() > Frame.MAX_MESSAGE_ID_LENGTH) {
+			return new Frame.Malformed(messageId, ErrorCode.ProtocolError, "Message id must be 1 to 36 characters");
+		}
+		return messageType == Frame.CALL ? readCall(array, messageId)
+				: new Frame.Malformed(messageId, ErrorCode.ProtocolError, "Unknown message type " + messageType);
 	}
 
 	private static Frame readCall(ArrayNode array, String messageId) {
@@ -87,7 +88,8 @@ public final class FrameCodec {
 		return json.writeValueAsString(node);
 	}
 
-	private static @Nullable String messageIdOf(JsonNode root) {
+	/** The message id of an array whose message type is not even a number: it may be a CALL, so it is answered. */
+	private static @Nullable String answerableMessageIdOf(JsonNode root) {
 		if (root instanceof ArrayNode array && array.size() > 1 && array.get(1).isString()) {
 			String id = array.get(1).asString();
 			return id.isEmpty() || id.length() > Frame.MAX_MESSAGE_ID_LENGTH ? null : id;

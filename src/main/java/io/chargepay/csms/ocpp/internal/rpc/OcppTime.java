@@ -5,7 +5,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
-/** Timestamps on the wire: we send UTC with at most milliseconds; we accept any RFC 3339 date-time. */
+/**
+ * Timestamps on the wire: we send UTC with at most milliseconds; we accept any RFC 3339 date-time and keep it to the
+ * millisecond, the precision we store (so a repeated message matches what was stored from the first).
+ */
 public final class OcppTime {
 
 	private OcppTime() {
@@ -16,6 +19,6 @@ public final class OcppTime {
 	}
 
 	public static Instant parse(String text) {
-		return OffsetDateTime.parse(text).toInstant();
+		return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS);
 	}
 }

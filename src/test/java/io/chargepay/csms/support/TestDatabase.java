@@ -1,0 +1,112 @@
+package io.chargepay.csms.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.h2.tools.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.mysql.MySQLContainer;
+
+/**
+ * Chooses the database integration tests run against (ARCHITECTURE.md, Testing): the server named by
+ * CSMS_TEST_DATASOURCE_URL (CI: MariaDB on 127.0.0.1:3306), else MySQL in Testcontainers where a Docker engine exists,
+ * else an in-memory H2 in MySQL mode, with a warning. With {@code csms.test.database-proxy=true} the application reaches
+ * the database through a {@link TcpProxy} the test can cut, registered as a bean.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
+	private static final Pattern HOST_PORT = Pattern.compile("//([^/:?;]+)(?::(\\d+))?");
+
+	private static MySQLContainer mysql;
+	private static Server h2TcpServer;
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		boolean proxied = context.getEnvironment().getProperty("csms.test.database-proxy", Boolean.class, false);
+		Map<String, Object> properties = new HashMap<>(connection(proxied));
+		if (proxied) {
+			String url = (String) properties.get("spring.datasource.url");
+			Matcher target = HOST_PORT.matcher(url);
+			if (!target.find()) {
+				throw new IllegalStateException("Cannot proxy " + url);
+			}
+			TcpProxy proxy = TcpProxy.start(target.group(1), Integer.parseInt(target.group(2)));
+			properties.put("spring.datasource.url", target.replaceFirst("//127.0.0.1:" + proxy.port()));
+			context.getBeanFactory().registerSingleton("databaseProxy", proxy);
+			context.addApplicationListener(event -> {
+				if (event instanceof org.springframework.context.event.ContextClosedEvent) {
+					proxy.close();
+				}
+			});
+		}
+		properties.put("csms.ocpp.port", freePort());
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("csms-test-database", properties));
+	}
+
+	private static Map<String, Object> connection(boolean needsTcp) {
+		String url = System.getenv("CSMS_TEST_DATASOURCE_URL");
+		if (url != null && !url.isBlank()) {
+			return Map.of("spring.datasource.url", url,
+					"spring.datasource.username", envOr("CSMS_TEST_DATASOURCE_USERNAME", "root"),
+					"spring.datasource.password", envOr("CSMS_TEST_DATASOURCE_PASSWORD", ""));
+		}
+		if (DockerClientFactory.instance().isDockerAvailable()) {
+			return containerConnection();
+		}
+		log.warn("No CSMS_TEST_DATASOURCE_URL and no Docker engine: integration tests run on H2, not MySQL/MariaDB");
+		String name = "csms-" + UUID.randomUUID();
+		String options = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
+		String h2Url = needsTcp ? "jdbc:h2:tcp://127.0.0.1:" + h2TcpServer().getPort() + "/mem:" + name + options
+				: "jdbc:h2:mem:" + name + options;
+		return Map.of("spring.datasource.url", h2Url, "spring.datasource.username", "sa",
+				"spring.datasource.password", "");
+	}
+
+	private static synchronized Map<String, Object> containerConnection() {
+		if (mysql == null) {
+			mysql = new MySQLContainer("mysql:8.4");
+			mysql.start();
+		}
+		return Map.of("spring.datasource.url", mysql.getJdbcUrl(), "spring.datasource.username", mysql.getUsername(),
+				"spring.datasource.password", mysql.getPassword());
+	}
+
+	private static synchronized Server h2TcpServer() {
+		if (h2TcpServer == null) {
+			try {
+				h2TcpServer = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+			}
+			catch (SQLException failed) {
+				throw new IllegalStateException(failed);
+			}
+		}
+		return h2TcpServer;
+	}
+
+	private static String envOr(String name, String fallback) {
+		String value = System.getenv(name);
+		return value == null ? fallback : value;
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+}
