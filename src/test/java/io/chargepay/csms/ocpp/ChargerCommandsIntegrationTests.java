@@ -1,7 +1,9 @@
 package io.chargepay.csms.ocpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +46,8 @@ class ChargerCommandsIntegrationTests {
 	void connect() {
 		chargerId = new Fleet(chargers, identity).newCharger();
 		charger = TestCharger.connect(port, chargerId, Fleet.CHARGER_KEY);
+		// The client sees the 101 a moment before the listener has registered the connection.
+		await().atMost(Duration.ofSeconds(5)).until(() -> commands.isConnected(chargerId));
 	}
 
 	@AfterEach

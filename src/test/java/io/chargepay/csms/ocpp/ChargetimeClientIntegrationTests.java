@@ -1,6 +1,7 @@
 package io.chargepay.csms.ocpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -108,6 +109,7 @@ class ChargetimeClientIntegrationTests {
 					core.createStopTransactionRequest(3_500, started.plusMinutes(10), transactionId));
 			assertThat(stop).isNotNull();
 
+			await().atMost(java.time.Duration.ofSeconds(5)).until(() -> commands.isConnected(chargerId));
 			CompletableFuture<CommandResult> reset = commands.send(chargerId, new ChargerCommand.Reset("Soft"));
 			assertThat(reset.get(10, TimeUnit.SECONDS)).isEqualTo(new CommandResult.Answered(Map.of("status", "Accepted")));
 

@@ -12,12 +12,12 @@ import io.chargepay.csms.identity.IdentityService;
 import io.chargepay.csms.support.CsmsIntegrationTest;
 import io.chargepay.csms.support.Fleet;
 import io.chargepay.csms.support.TcpProxy;
+import io.chargepay.csms.support.TestDatabase;
 import io.chargepay.csms.support.TestCharger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -39,7 +39,7 @@ class DatabaseOutageIntegrationTests {
 	@Autowired
 	IdentityService identity;
 	@Autowired
-	JdbcTemplate jdbc;
+	TestDatabase.DirectDatabase direct;
 	@Autowired
 	TcpProxy databaseProxy;
 
@@ -67,9 +67,9 @@ class DatabaseOutageIntegrationTests {
 			retryUntilAccepted(charger, "StopTransaction", stop);
 
 			assertThat(sessionStatus(transactionId)).isEqualTo("COMPLETED");
-			assertThat(jdbc.queryForObject("select energy_wh from charging_sessions where transaction_id = ?",
+			assertThat(direct.jdbc().queryForObject("select energy_wh from charging_sessions where transaction_id = ?",
 					Long.class, transactionId)).isEqualTo(3000);
-			assertThat(jdbc.queryForObject("select count(*) from charging_sessions where charger_id = ?", Integer.class,
+			assertThat(direct.jdbc().queryForObject("select count(*) from charging_sessions where charger_id = ?", Integer.class,
 					chargerId)).isEqualTo(1);
 		}
 	}
@@ -90,7 +90,7 @@ class DatabaseOutageIntegrationTests {
 
 			assertThat(duringOutage.get(2).asString()).isEqualTo("InternalError");
 			assertThat(retry.get(2).get("transactionId").asInt()).isEqualTo(repeat.get(2).get("transactionId").asInt());
-			assertThat(jdbc.queryForObject("select count(*) from charging_sessions where charger_id = ?", Integer.class,
+			assertThat(direct.jdbc().queryForObject("select count(*) from charging_sessions where charger_id = ?", Integer.class,
 					chargerId)).isEqualTo(1);
 		}
 	}
@@ -109,7 +109,7 @@ class DatabaseOutageIntegrationTests {
 	}
 
 	private String sessionStatus(int transactionId) {
-		return jdbc.queryForObject("select status from charging_sessions where transaction_id = ?", String.class,
+		return direct.jdbc().queryForObject("select status from charging_sessions where transaction_id = ?", String.class,
 				transactionId);
 	}
 }

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mysql.MySQLContainer;
 
@@ -24,6 +26,10 @@ import org.testcontainers.mysql.MySQLContainer;
  * the database through a {@link TcpProxy} the test can cut, registered as a bean.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	/** The test database reached directly, not through the proxy: for checking what was stored while it is cut. */
+	public record DirectDatabase(JdbcTemplate jdbc) {
+	}
 
 	private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
 	private static final Pattern HOST_PORT = Pattern.compile("//([^/:?;]+)(?::(\\d+))?");
@@ -43,6 +49,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			TcpProxy proxy = TcpProxy.start(target.group(1), Integer.parseInt(target.group(2)));
 			properties.put("spring.datasource.url", target.replaceFirst("//127.0.0.1:" + proxy.port()));
 			context.getBeanFactory().registerSingleton("databaseProxy", proxy);
+			context.getBeanFactory().registerSingleton("directDatabase", new DirectDatabase(new JdbcTemplate(
+					new DriverManagerDataSource(url, (String) properties.get("spring.datasource.username"),
+							(String) properties.get("spring.datasource.password")))));
 			context.addApplicationListener(event -> {
 				if (event instanceof org.springframework.context.event.ContextClosedEvent) {
 					proxy.close();
