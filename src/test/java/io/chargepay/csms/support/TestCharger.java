@@ -53,11 +53,33 @@ public final class TestCharger implements AutoCloseable {
 
 	/** Attempts a connection; check {@link #isOpen()}. */
 	public static TestCharger open(int ocppPort, String chargerId, String password) {
+		return open("ws", ocppPort, chargerId, password, null);
+	}
+
+	/** Connects over wss:// (security profile 2). */
+	public static TestCharger connectTls(int ocppPort, String chargerId, String password,
+			javax.net.ssl.SSLContext tls) {
+		TestCharger charger = open("wss", ocppPort, chargerId, password, tls);
+		if (!charger.isOpen()) {
+			throw new IllegalStateException("Charger " + chargerId + " could not connect over TLS");
+		}
+		return charger;
+	}
+
+	public javax.net.ssl.SSLSession tlsSession() {
+		return client.getSSLSession();
+	}
+
+	private static TestCharger open(String scheme, int ocppPort, String chargerId, String password,
+			javax.net.ssl.SSLContext tls) {
 		String basic = Base64.getEncoder()
 				.encodeToString((chargerId + ":" + password).getBytes(StandardCharsets.UTF_8));
-		URI uri = URI.create("ws://127.0.0.1:" + ocppPort + "/ocpp/"
+		URI uri = URI.create(scheme + "://127.0.0.1:" + ocppPort + "/ocpp/"
 				+ java.net.URLEncoder.encode(chargerId, StandardCharsets.UTF_8).replace("+", "%20"));
 		TestCharger charger = new TestCharger(uri, Map.of("Authorization", "Basic " + basic), "ocpp1.6");
+		if (tls != null) {
+			charger.client.setSocketFactory(tls.getSocketFactory());
+		}
 		try {
 			charger.client.connectBlocking(WAIT_SECONDS, TimeUnit.SECONDS);
 		}

@@ -31,7 +31,13 @@ public final class UpgradeProbe {
 
 	/** {@code subprotocols} and {@code authorization} are left out of the request when null. */
 	public static Response upgrade(int port, String path, String subprotocols, String authorization) {
-		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+		return upgrade(javax.net.SocketFactory.getDefault(), port, path, subprotocols, authorization);
+	}
+
+	/** The same over any socket factory, TLS included. */
+	public static Response upgrade(javax.net.SocketFactory sockets, int port, String path, String subprotocols,
+			String authorization) {
+		try (Socket socket = sockets.createSocket(InetAddress.getLoopbackAddress(), port)) {
 			socket.setSoTimeout(10_000);
 			StringBuilder request = new StringBuilder()
 					.append("GET ").append(path).append(" HTTP/1.1\r\n")
