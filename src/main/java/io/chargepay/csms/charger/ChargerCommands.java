@@ -11,4 +11,7 @@ public interface ChargerCommands {
 	CompletableFuture<CommandResult> send(String chargerId, ChargerCommand command);
 
 	boolean isConnected(String chargerId);
+
+	/** Closes the charger's connection, if it has one; its pending calls end as offline. */
+	void disconnect(String chargerId);
 }

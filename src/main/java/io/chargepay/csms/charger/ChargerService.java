@@ -1,7 +1,7 @@
 package io.chargepay.csms.charger;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.util.Optional;
 
 import io.chargepay.csms.charger.internal.Charger;
 import io.chargepay.csms.charger.internal.ChargerCredentials;
@@ -9,6 +9,9 @@ import io.chargepay.csms.charger.internal.ChargerDataTransfer;
 import io.chargepay.csms.charger.internal.ChargerDataTransferRepository;
 import io.chargepay.csms.charger.internal.ChargerRepository;
 import io.chargepay.csms.charger.internal.ConnectorStatuses;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,6 +44,31 @@ public class ChargerService {
 		chargers.save(new Charger(chargerId, credentials.hash(authorizationKey), clock.instant()));
 	}
 
+	/** A new AuthorizationKey; the charger's live connection stays up until it reconnects with the new key. */
+	@Transactional
+	public void changeAuthorizationKey(String chargerId, String authorizationKey) {
+		ChargerCredentials.requireValidKey(authorizationKey);
+		charger(chargerId).changePasswordHash(credentials.hash(authorizationKey));
+	}
+
+	/** A disabled charger is refused at the upgrade (404) and cannot be registered again under its id. */
+	@Transactional
+	public void disable(String chargerId) {
+		charger(chargerId).disable();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ChargerView> find(String chargerId) {
+		return chargers.findById(chargerId).map(this::view);
+	}
+
+	/** Newest registrations first. */
+	@Transactional(readOnly = true)
+	public Page<ChargerView> list(int page, int size) {
+		return chargers.findAll(PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "registeredAt", "id")))
+				.map(this::view);
+	}
+
 	@Transactional(readOnly = true)
 	public boolean exists(String chargerId) {
 		return chargers.findById(chargerId).filter(Charger::isEnabled).isPresent();
@@ -59,9 +87,7 @@ public class ChargerService {
 
 	@Transactional
 	public void recordBoot(String chargerId, ChargerBoot boot) {
-		Instant now = clock.instant();
-		Charger charger = chargers.findById(chargerId).orElseThrow(() -> new UnknownChargerException(chargerId));
-		charger.booted(boot, now);
+		charger(chargerId).booted(boot, clock.instant());
 	}
 
 	@Transactional
@@ -72,6 +98,16 @@ public class ChargerService {
 	@Transactional
 	public void recordStatus(String chargerId, ConnectorStatusReport report) {
 		connectorStatuses.record(chargerId, report, clock.instant());
+	}
+
+	private Charger charger(String chargerId) {
+		return chargers.findById(chargerId).orElseThrow(() -> new UnknownChargerException(chargerId));
+	}
+
+	private ChargerView view(Charger charger) {
+		return new ChargerView(charger.id(), charger.isEnabled(), charger.vendor(), charger.model(),
+				charger.firmwareVersion(), charger.registeredAt(), charger.lastBootAt(), charger.lastSeenAt(),
+				connectorStatuses.of(charger.id()));
 	}
 
 	@Transactional

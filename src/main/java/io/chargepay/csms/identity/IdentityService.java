@@ -3,16 +3,19 @@ package io.chargepay.csms.identity;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 
 import io.chargepay.csms.identity.internal.IdTagEntry;
 import io.chargepay.csms.identity.internal.IdTagRepository;
 import io.chargepay.csms.identity.internal.User;
 import io.chargepay.csms.identity.internal.UserRepository;
+import io.chargepay.csms.identity.internal.UserWallets;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Users, their idTags, and the authorization decision for an idTag. */
+/** Users, their idTags and wallets, and the authorization decision for an idTag. */
 @Service
 public class IdentityService {
 
@@ -20,18 +23,30 @@ public class IdentityService {
 
 	private final UserRepository users;
 	private final IdTagRepository idTags;
+	private final UserWallets wallets;
 	private final Clock clock;
 
-	IdentityService(UserRepository users, IdTagRepository idTags, Clock clock) {
+	IdentityService(UserRepository users, IdTagRepository idTags, UserWallets wallets, Clock clock) {
 		this.users = users;
 		this.idTags = idTags;
+		this.wallets = wallets;
 		this.clock = clock;
 	}
 
 	@Transactional
 	public void createUser(String userId, Collection<String> tags) {
+		createUser(userId, tags, List.of());
+	}
+
+	/** Creates a user with idTags and wallets, all or nothing. */
+	@Transactional
+	public void createUser(String userId, Collection<String> tags, Collection<Wallet> userWallets) {
+		if (users.existsById(userId)) {
+			throw new IdentityConflictException("User " + userId + " already exists");
+		}
 		users.save(new User(userId, clock.instant()));
 		tags.forEach(tag -> addIdTag(userId, tag));
+		userWallets.forEach(wallet -> wallets.add(userId, wallet));
 	}
 
 	@Transactional(readOnly = true)
@@ -39,12 +54,38 @@ public class IdentityService {
 		return users.existsById(userId);
 	}
 
+	@Transactional(readOnly = true)
+	public Optional<UserProfile> findUser(String userId) {
+		return users.findById(userId).map(user -> new UserProfile(user.id(), user.createdAt(),
+				idTags.findByUserIdOrderByCreatedAtAsc(userId).stream()
+						.map(tag -> new UserProfile.IdTagView(tag.idTag(), tag.blocked(), tag.expiresAt()))
+						.toList(),
+				wallets.of(userId)));
+	}
+
 	@Transactional
 	public void addIdTag(String userId, String idTag) {
+		requireUser(userId);
 		if (idTag.isBlank() || idTag.length() > MAX_ID_TAG_LENGTH) {
-			throw new IllegalArgumentException("An idTag is 1 to " + MAX_ID_TAG_LENGTH + " characters long");
+			throw new InvalidIdTagException(MAX_ID_TAG_LENGTH);
+		}
+		if (idTags.existsById(idTag)) {
+			throw new IdentityConflictException("idTag " + idTag + " is already assigned");
 		}
 		idTags.save(new IdTagEntry(idTag, userId, clock.instant()));
+	}
+
+	@Transactional
+	public void removeIdTag(String userId, String idTag) {
+		idTags.delete(ownedTag(userId, idTag));
+	}
+
+	/** Blocks or unblocks an idTag and sets (or clears, with null) its expiry. */
+	@Transactional
+	public void updateIdTag(String userId, String idTag, boolean blocked, @Nullable Instant expiresAt) {
+		IdTagEntry entry = ownedTag(userId, idTag);
+		entry.block(blocked);
+		entry.expireAt(expiresAt);
 	}
 
 	@Transactional
@@ -57,11 +98,46 @@ public class IdentityService {
 		idTags.findById(idTag).ifPresent(entry -> entry.expireAt(expiresAt));
 	}
 
+	@Transactional
+	public void addWallet(String userId, Wallet wallet) {
+		requireUser(userId);
+		wallets.add(userId, wallet);
+	}
+
+	@Transactional
+	public void removeWallet(String userId, String chain, String address) {
+		wallets.remove(userId, chain, address);
+	}
+
+	/** The wallet sessions started at the charger are paid from: the default one, else the only one. */
+	@Transactional(readOnly = true)
+	public Optional<Wallet> defaultWallet(String userId) {
+		return wallets.defaultOf(userId);
+	}
+
 	/** Unknown → Invalid, blocked → Blocked, past its expiry → Expired, otherwise Accepted. */
 	@Transactional(readOnly = true)
 	public Authorization authorize(String idTag) {
 		return idTags.findById(idTag)
 				.map(entry -> entry.authorization(clock.instant()))
 				.orElseGet(Authorization::invalid);
+	}
+
+	/** The user's first idTag, if any. */
+	@Transactional(readOnly = true)
+	public Optional<String> idTagOf(String userId) {
+		return idTags.findByUserIdOrderByCreatedAtAsc(userId).stream().map(IdTagEntry::idTag).findFirst();
+	}
+
+	private void requireUser(String userId) {
+		if (!users.existsById(userId)) {
+			throw new IdentityNotFoundException("User " + userId + " does not exist");
+		}
+	}
+
+	private IdTagEntry ownedTag(String userId, String idTag) {
+		return idTags.findById(idTag)
+				.filter(entry -> entry.userId().equals(userId))
+				.orElseThrow(() -> new IdentityNotFoundException("User " + userId + " has no idTag " + idTag));
 	}
 }

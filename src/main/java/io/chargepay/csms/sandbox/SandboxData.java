@@ -8,12 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.context.annotation.Profile;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /** Seeds the demo charger and driver the README names; production mode starts empty. */
 @Component
-@Profile("!prod")
+@ConditionalOnBooleanProperty("csms.sandbox.enabled")
 class SandboxData implements ApplicationRunner {
 
 	static final String DEMO_CHARGER = "CHARGER-001";

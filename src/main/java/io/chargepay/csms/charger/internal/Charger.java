@@ -58,7 +58,16 @@ public class Charger {
 		this.lastSeenAt = at;
 	}
 
+	public void changePasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	public void disable() {
+		this.enabled = false;
+	}
+
 	public String id() { return id; }
+	public Instant registeredAt() { return registeredAt; }
 	public String passwordHash() { return passwordHash; }
 	public boolean isEnabled() { return enabled; }
 	public @Nullable String vendor() { return vendor; }

@@ -1,7 +1,9 @@
 package io.chargepay.csms.charger.internal;
 
 import java.time.Instant;
+import java.util.List;
 
+import io.chargepay.csms.charger.ChargerView;
 import io.chargepay.csms.charger.ConnectorStatusReport;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +17,13 @@ public class ConnectorStatuses {
 	ConnectorStatuses(ConnectorRepository connectors, ConnectorStatusChangeRepository history) {
 		this.connectors = connectors;
 		this.history = history;
+	}
+
+	public List<ChargerView.ConnectorView> of(String chargerId) {
+		return connectors.findByKeyChargerIdOrderByKeyConnectorId(chargerId).stream()
+				.map(connector -> new ChargerView.ConnectorView(connector.connectorId(), connector.status(),
+						connector.errorCode(), connector.statusAt()))
+				.toList();
 	}
 
 	public void record(String chargerId, ConnectorStatusReport report, Instant now) {

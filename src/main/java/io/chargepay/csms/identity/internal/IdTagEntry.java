@@ -44,6 +44,14 @@ public class IdTagEntry {
 		this.expiresAt = expiresAt;
 	}
 
+	public String idTag() { return idTag; }
+
+	public String userId() { return userId; }
+
+	public boolean blocked() { return blocked; }
+
+	public @Nullable Instant expiresAt() { return expiresAt; }
+
 	public Authorization authorization(Instant now) {
 		AuthorizationStatus status = blocked ? AuthorizationStatus.BLOCKED
 				: expiresAt != null && !expiresAt.isAfter(now) ? AuthorizationStatus.EXPIRED

@@ -25,4 +25,6 @@ public class User {
 	}
 
 	public String id() { return id; }
+
+	public Instant createdAt() { return createdAt; }
 }

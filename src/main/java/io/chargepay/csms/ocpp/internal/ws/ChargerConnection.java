@@ -50,6 +50,10 @@ final class ChargerConnection {
 		calls.closed();
 	}
 
+	void disconnect() {
+		socket.close(CloseFrame.NORMAL, "Disconnected by the central system");
+	}
+
 	void replacedByNewConnection() {
 		socket.close(CloseFrame.NORMAL, "Replaced by a new connection of the same charger");
 	}

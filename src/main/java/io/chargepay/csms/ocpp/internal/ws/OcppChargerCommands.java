@@ -28,4 +28,9 @@ class OcppChargerCommands implements ChargerCommands {
 	public boolean isConnected(String chargerId) {
 		return registry.find(chargerId).isPresent();
 	}
+
+	@Override
+	public void disconnect(String chargerId) {
+		registry.find(chargerId).ifPresent(ChargerConnection::disconnect);
+	}
 }

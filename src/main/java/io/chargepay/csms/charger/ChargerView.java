@@ -1,0 +1,22 @@
+package io.chargepay.csms.charger;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/** What the central system knows about a charger (its live connection state comes from {@link ChargerCommands}). */
+public record ChargerView(
+		String chargerId,
+		boolean enabled,
+		@Nullable String vendor,
+		@Nullable String model,
+		@Nullable String firmwareVersion,
+		Instant registeredAt,
+		@Nullable Instant lastBootAt,
+		@Nullable Instant lastSeenAt,
+		List<ConnectorView> connectors) {
+
+	public record ConnectorView(int connectorId, String status, String errorCode, Instant statusAt) {
+	}
+}

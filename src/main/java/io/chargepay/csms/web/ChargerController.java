@@ -1,0 +1,101 @@
+package io.chargepay.csms.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import io.chargepay.csms.charger.ChargerCommands;
+import io.chargepay.csms.charger.ChargerService;
+import io.chargepay.csms.charger.ChargerView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operators register chargers, look at them, rotate their keys and retire them. */
+@RestController
+@RequestMapping("/api/v1/chargers")
+@Tag(name = "Chargers (operator)")
+class ChargerController {
+
+	record RegisterChargerRequest(
+			@NotBlank @Size(max = 48) @Pattern(regexp = "[^/\\p{Cntrl}]+", message = "must not contain '/' or control characters") String chargerId,
+			@NotNull @Size(min = 16, max = 40) String password) {
+	}
+
+	record ChangePasswordRequest(@NotNull @Size(min = 16, max = 40) String password) {
+	}
+
+	record ChargerResponse(String chargerId, boolean enabled, boolean connected, @Nullable String vendor,
+			@Nullable String model, @Nullable String firmwareVersion, Instant registeredAt, @Nullable Instant lastBootAt,
+			@Nullable Instant lastSeenAt, List<ChargerView.ConnectorView> connectors) {
+	}
+
+	private final ChargerService chargers;
+	private final ChargerCommands commands;
+
+	ChargerController(ChargerService chargers, ChargerCommands commands) {
+		this.chargers = chargers;
+		this.commands = commands;
+	}
+
+	@PostMapping
+	@Operation(summary = "Register a charger with its OCPP AuthorizationKey (Basic-auth password, 16-40 characters)")
+	ResponseEntity<ChargerResponse> register(@Valid @RequestBody RegisterChargerRequest request) {
+		chargers.register(request.chargerId(), request.password());
+		return ResponseEntity.created(URI.create("/api/v1/chargers/" + request.chargerId())).body(get(request.chargerId()));
+	}
+
+	@GetMapping
+	@Operation(summary = "List chargers, newest registrations first")
+	PageResponse<ChargerResponse> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size) {
+		return PageResponse.of(chargers.list(page, size), this::response);
+	}
+
+	@GetMapping("/{chargerId}")
+	@Operation(summary = "One charger with its connectors and connection state")
+	ChargerResponse get(@PathVariable String chargerId) {
+		return chargers.find(chargerId).map(this::response)
+				.orElseThrow(() -> new NotFoundException("Charger " + chargerId + " is not registered"));
+	}
+
+	@PutMapping("/{chargerId}/password")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Rotate the charger's AuthorizationKey")
+	void changePassword(@PathVariable String chargerId, @Valid @RequestBody ChangePasswordRequest request) {
+		chargers.changeAuthorizationKey(chargerId, request.password());
+	}
+
+	@DeleteMapping("/{chargerId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Disable the charger and close its connection")
+	void disable(@PathVariable String chargerId) {
+		chargers.disable(chargerId);
+		commands.disconnect(chargerId);
+	}
+
+	private ChargerResponse response(ChargerView view) {
+		return new ChargerResponse(view.chargerId(), view.enabled(), commands.isConnected(view.chargerId()),
+				view.vendor(), view.model(), view.firmwareVersion(), view.registeredAt(), view.lastBootAt(),
+				view.lastSeenAt(), view.connectors());
+	}
+}

@@ -1,0 +1,76 @@
+package io.chargepay.csms.web;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every API request carries a verified bearer token: {@code sub} is the user, a {@code roles} claim containing
+ * {@code operator} grants the operator endpoints. Health, API docs and the sandbox token endpoint are open.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	@Bean
+	ProblemResponses problemResponses(JsonMapper json) {
+		return new ProblemResponses(json);
+	}
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+		return http
+				.csrf(csrf -> csrf.disable())
+				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.authorizeHttpRequests(requests -> requests
+						.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+						.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+						.requestMatchers(HttpMethod.POST, "/api/v1/sandbox/token").permitAll()
+						.requestMatchers("/error").permitAll()
+						.requestMatchers("/api/v1/chargers", "/api/v1/chargers/**", "/api/v1/users", "/api/v1/users/**",
+								"/api/v1/sandbox/**").hasRole(Caller.OPERATOR_ROLE)
+						.anyRequest().authenticated())
+				.oauth2ResourceServer(server -> server
+						.jwt(jwt -> jwt.jwtAuthenticationConverter(new RolesClaimConverter()))
+						.authenticationEntryPoint(problems)
+						.accessDeniedHandler(problems))
+				.exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+				.build();
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(ProblemResponses problems) {
+		FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(new RequestSizeLimit(problems));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	/** {@code sub} names the user; each entry of the {@code roles} claim becomes ROLE_&lt;role&gt;. */
+	static final class RolesClaimConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+		@Override
+		public AbstractAuthenticationToken convert(Jwt jwt) {
+			Object claim = jwt.getClaims().get("roles");
+			Collection<?> roles = claim instanceof Collection<?> list ? list
+					: claim instanceof String single ? List.of(single.split("[ ,]+")) : List.of();
+			List<GrantedAuthority> authorities = roles.stream()
+					.map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role))
+					.toList();
+			return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+		}
+	}
+}
