@@ -93,6 +93,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PayloadTooLargeException tooLarge) {
+				return ResponseEntity.status(ProblemType.PAYLOAD_TOO_LARGE.status()).headers(headers)
+						.body(ProblemType.PAYLOAD_TOO_LARGE.problem(tooLarge.getMessage()));
+			}
+		}
 		ProblemDetail problem = ProblemType.MALFORMED_REQUEST.problem("Request body is not valid JSON for this endpoint");
 		if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
 			String field = jsonPath(jackson.getPath());

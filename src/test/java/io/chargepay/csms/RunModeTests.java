@@ -1,0 +1,60 @@
+package io.chargepay.csms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.chargepay.csms.support.Api;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** What start-up refuses, and what production mode leaves out. */
+class RunModeTests {
+
+	private static final String SECRET = "a-production-secret-of-enough-bytes-0123456789";
+
+	@Test
+	void refusesToStartWithAJwtSecretShorterThan32Bytes() {
+		assertThatThrownBy(() -> start("default", Map.of("csms.auth.jwt-secret", "too-short")).close())
+				.hasStackTraceContaining("csms.auth.jwt-secret must be at least 32 bytes");
+	}
+
+	@Test
+	void refusesToStartInProductionWithoutAJwtSecretOrIdentityProvider() {
+		assertThatThrownBy(() -> start("prod", Map.of()).close())
+				.hasStackTraceContaining("csms.auth.jwt-secret (CSMS_AUTH_JWT_SECRET) is required in production");
+	}
+
+	@Test
+	void refusesToStartInProductionWithSandboxFeaturesOn() {
+		assertThatThrownBy(() -> start("prod", Map.of("csms.auth.jwt-secret", SECRET, "csms.sandbox.enabled", "true")).close())
+				.hasStackTraceContaining("csms.sandbox.enabled must be false in production");
+	}
+
+	@Test
+	void productionHasNoSandboxTokenEndpointAndNoDemoData() {
+		try (ConfigurableApplicationContext production = start("prod", Map.of("csms.auth.jwt-secret", SECRET))) {
+			int port = ((WebServerApplicationContext) production).getWebServer().getPort();
+			Api api = new Api(port);
+
+			assertThat(api.post("/api/v1/sandbox/token", null, Map.of("userId", "x")).status()).isEqualTo(404);
+			assertThat(production.getBean(io.chargepay.csms.charger.ChargerService.class).exists("CHARGER-001")).isFalse();
+		}
+	}
+
+	private static ConfigurableApplicationContext start(String profile, Map<String, Object> properties) {
+		Map<String, Object> all = new java.util.HashMap<>(Map.of(
+				"server.port", 0, "csms.ocpp.port", 0,
+				"spring.datasource.url", "jdbc:h2:mem:runmode-" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
+				"spring.datasource.username", "sa", "spring.datasource.password", ""));
+		all.putAll(properties);
+		// As command-line arguments: they outrank the profile's own files, as an operator's environment would.
+		return new SpringApplicationBuilder(CsmsApplication.class).profiles(profile)
+				.run(all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+						.toArray(String[]::new));
+	}
+}
