@@ -1,44 +1,38 @@
 package io.chargepay.csms.session;
 
+import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import io.chargepay.csms.identity.Authorization;
 import io.chargepay.csms.identity.IdentityService;
+import io.chargepay.csms.session.internal.ChargerTransactions;
 import io.chargepay.csms.session.internal.ChargingSession;
 import io.chargepay.csms.session.internal.ChargingSessionRepository;
 import io.chargepay.csms.session.internal.MeterReadings;
-import io.chargepay.csms.session.internal.QuarantinedMessage;
-import io.chargepay.csms.session.internal.QuarantinedMessageRepository;
-import io.chargepay.csms.session.internal.TransactionIds;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Applies a charger's transaction messages; each method commits before the charger is answered. */
+/** Charging sessions: what chargers report about them, and their lifecycle from start to payment. */
 @Service
 public class SessionService {
 
 	private final ChargingSessionRepository sessions;
+	private final ChargerTransactions transactions;
 	private final MeterReadings meterReadings;
-	private final QuarantinedMessageRepository quarantine;
 	private final IdentityService identity;
-	private final TransactionIds transactionIds;
-	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	SessionService(ChargingSessionRepository sessions, MeterReadings meterReadings,
-			QuarantinedMessageRepository quarantine, IdentityService identity, TransactionIds transactionIds,
-			ApplicationEventPublisher events, Clock clock) {
+	SessionService(ChargingSessionRepository sessions, ChargerTransactions transactions, MeterReadings meterReadings,
+			IdentityService identity, Clock clock) {
 		this.sessions = sessions;
+		this.transactions = transactions;
 		this.meterReadings = meterReadings;
-		this.quarantine = quarantine;
 		this.identity = identity;
-		this.transactionIds = transactionIds;
-		this.events = events;
 		this.clock = clock;
 	}
 
@@ -49,10 +43,8 @@ public class SessionService {
 	@Transactional
 	public TransactionStarted startTransaction(TransactionStartRequest request) {
 		Authorization authorization = identity.authorize(request.idTag());
-		ChargingSession session = sessions.findStart(request.chargerId(), request.connectorId(), request.idTag(),
-						request.timestamp(), request.meterStartWh())
-				.orElseGet(() -> sessions.save(ChargingSession.started(request, transactionIds.next(), authorization,
-						clock.instant())));
+		ChargingSession session = transactions.repeatOf(request)
+				.orElseGet(() -> transactions.start(request, authorization, null));
 		return new TransactionStarted(session.transactionId(), authorization);
 	}
 
@@ -65,34 +57,50 @@ public class SessionService {
 				samples, clock.instant());
 	}
 
-	/**
-	 * Ends the session the stop names. A stop for an unknown transaction, or one of another charger, changes nothing and
-	 * is quarantined; a repeated stop is answered again without changing anything.
-	 */
+	/** Ends the session the stop names, once; see {@link ChargerTransactions#stop}. */
 	@Transactional
 	public Optional<Authorization> stopTransaction(TransactionStopRequest request) {
-		Optional<Authorization> authorization = Optional.ofNullable(request.idTag()).map(identity::authorize);
-		Optional<ChargingSession> found = request.transactionId() > 0
-				? sessions.findByTransactionIdAndChargerId(request.transactionId(), request.chargerId())
-				: Optional.empty();
-		if (found.isEmpty()) {
-			quarantine.save(new QuarantinedMessage(request.chargerId(), "StopTransaction",
-					"unknown transactionId " + request.transactionId(), request.rawPayload(), clock.instant()));
-			return authorization;
-		}
-		ChargingSession session = found.get();
-		if (session.status() == SessionStatus.ACTIVE) {
-			finish(session, request);
-		}
-		return authorization;
+		transactions.stop(request);
+		return Optional.ofNullable(request.idTag()).map(identity::authorize);
 	}
 
-	private void finish(ChargingSession session, TransactionStopRequest request) {
-		Instant now = clock.instant();
-		session.stop(request, now);
-		meterReadings.store(request.chargerId(), session.connectorId(), session.transactionId(), session.id(),
-				request.transactionData(), now);
-		events.publishEvent(new SessionEnded(session.id(), session.chargerId(), session.transactionId(),
-				session.idTag(), session.userId(), session.energyWh(), session.meterAnomaly(), request.timestamp()));
+	@Transactional(readOnly = true)
+	public Optional<SessionView> find(String sessionId) {
+		return sessions.findById(sessionId).map(ChargingSession::view);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<SessionView> findByTransaction(String chargerId, int transactionId) {
+		return sessions.findByTransactionIdAndChargerId(transactionId, chargerId).map(ChargingSession::view);
+	}
+
+	/** A user's sessions, newest first. */
+	@Transactional(readOnly = true)
+	public Page<SessionView> history(String userId, int page, int size) {
+		return sessions.findByUserIdOrderByCreatedAtDesc(userId, PageRequest.of(page, size)).map(ChargingSession::view);
+	}
+
+	/** A remote stop is on its way; {@code finalCost}, set by an operator, replaces the tariff. */
+	@Transactional
+	public void stopRequested(String sessionId, @Nullable BigDecimal finalCost) {
+		locked(sessionId).stopRequested(finalCost, clock.instant());
+	}
+
+	/** The payment link of record for a finished session. */
+	@Transactional
+	public void attachPaymentLink(String sessionId, String paymentLinkId) {
+		locked(sessionId).linkPayment(paymentLinkId, clock.instant());
+	}
+
+	@Transactional
+	public void markPaid(String sessionId) {
+		ChargingSession session = locked(sessionId);
+		if (session.status() == SessionStatus.COMPLETED) {
+			session.paid(clock.instant());
+		}
+	}
+
+	private ChargingSession locked(String sessionId) {
+		return sessions.findForUpdate(sessionId).orElseThrow(() -> new UnknownSessionException(sessionId));
 	}
 }

@@ -1,10 +1,13 @@
 package io.chargepay.csms.session.internal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
 import io.chargepay.csms.identity.Authorization;
+import io.chargepay.csms.session.Money;
 import io.chargepay.csms.session.SessionStatus;
+import io.chargepay.csms.session.SessionView;
 import io.chargepay.csms.session.TransactionStartRequest;
 import io.chargepay.csms.session.TransactionStopRequest;
 import jakarta.persistence.Column;
@@ -16,14 +19,14 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.jspecify.annotations.Nullable;
 
-/** A charging session: one OCPP transaction on one connector, from start to stop. */
+/** A charging session: one OCPP transaction on one connector, from (pending) start to stop and payment. */
 @Entity
 @Table(name = "charging_sessions")
 public class ChargingSession {
 
 	@Id
 	private String id;
-	private int transactionId;
+	private @Nullable Integer transactionId;
 	private String chargerId;
 	private int connectorId;
 	private String idTag;
@@ -32,8 +35,8 @@ public class ChargingSession {
 	private SessionStatus status;
 	private String authorizationStatus;
 	@Column(name = "meter_start_wh")
-	private long meterStartWh;
-	private Instant startedAt;
+	private @Nullable Long meterStartWh;
+	private @Nullable Instant startedAt;
 	private @Nullable Integer reservationId;
 	@Column(name = "meter_stop_wh")
 	private @Nullable Long meterStopWh;
@@ -42,6 +45,19 @@ public class ChargingSession {
 	private @Nullable String stopIdTag;
 	private @Nullable Long energyWh;
 	private boolean meterAnomaly;
+	private @Nullable String balanceCheckId;
+	private @Nullable String walletAddress;
+	private @Nullable String chain;
+	private @Nullable BigDecimal expectedMaxCost;
+	private @Nullable String metadata;
+	private @Nullable Instant pendingUntil;
+	private @Nullable String failureReason;
+	private @Nullable BigDecimal finalCost;
+	private @Nullable Long amountMinor;
+	private @Nullable String currency;
+	private boolean billingHold;
+	private @Nullable String paymentLinkId;
+	private @Nullable Instant paidAt;
 	private Instant createdAt;
 	private Instant updatedAt;
 	@Version
@@ -53,53 +69,121 @@ public class ChargingSession {
 		this.idTag = "";
 		this.status = SessionStatus.ACTIVE;
 		this.authorizationStatus = "";
-		this.startedAt = Instant.EPOCH;
 		this.createdAt = Instant.EPOCH;
 		this.updatedAt = Instant.EPOCH;
 	}
 
+	/** A transaction a charger started on its own (RFID, free vend) or one we did not know was coming. */
 	public static ChargingSession started(TransactionStartRequest request, int transactionId,
-			Authorization authorization, Instant now) {
+			Authorization authorization, @Nullable String balanceCheckId, Instant now) {
 		ChargingSession session = new ChargingSession();
 		session.id = UUID.randomUUID().toString();
-		session.transactionId = transactionId;
 		session.chargerId = request.chargerId();
 		session.connectorId = request.connectorId();
 		session.idTag = request.idTag();
 		session.userId = authorization.userId();
-		session.status = SessionStatus.ACTIVE;
-		session.authorizationStatus = authorization.status().name();
-		session.meterStartWh = request.meterStartWh();
-		session.startedAt = request.timestamp();
-		session.reservationId = request.reservationId();
+		session.balanceCheckId = balanceCheckId;
+		session.createdAt = now;
+		session.activate(request, transactionId, authorization, now);
+		return session;
+	}
+
+	/** A session started from the app: it waits for the charger's StartTransaction until {@code pendingUntil}. */
+	public static ChargingSession pending(PendingSession request, Instant now) {
+		ChargingSession session = new ChargingSession();
+		session.id = UUID.randomUUID().toString();
+		session.chargerId = request.chargerId();
+		session.connectorId = request.connectorId() == null ? 0 : request.connectorId();
+		session.idTag = request.idTag();
+		session.userId = request.userId();
+		session.status = SessionStatus.PENDING;
+		session.authorizationStatus = "ACCEPTED";
+		session.balanceCheckId = request.balanceCheckId();
+		session.walletAddress = request.walletAddress();
+		session.chain = request.chain();
+		session.expectedMaxCost = request.expectedMaxCost();
+		session.metadata = request.metadata();
+		session.pendingUntil = request.pendingUntil();
 		session.createdAt = now;
 		session.updatedAt = now;
 		return session;
 	}
 
+	/** The charger's StartTransaction: the session is charging under {@code transactionId}. */
+	public void activate(TransactionStartRequest request, int transactionId, Authorization authorization, Instant now) {
+		this.transactionId = transactionId;
+		this.connectorId = request.connectorId();
+		this.status = SessionStatus.ACTIVE;
+		this.authorizationStatus = authorization.status().name();
+		this.meterStartWh = request.meterStartWh();
+		this.startedAt = request.timestamp();
+		this.reservationId = request.reservationId();
+		this.pendingUntil = null;
+		this.updatedAt = now;
+	}
+
 	/** A meter that ran backwards is stored as reported and flagged: it is never billed from. */
 	public void stop(TransactionStopRequest request, Instant now) {
+		long start = meterStartWh == null ? 0 : meterStartWh;
 		this.status = SessionStatus.COMPLETED;
 		this.meterStopWh = request.meterStopWh();
 		this.stoppedAt = request.timestamp();
 		this.stopReason = request.reason() == null ? "Local" : request.reason();
 		this.stopIdTag = request.idTag();
-		this.meterAnomaly = request.meterStopWh() < meterStartWh;
-		this.energyWh = meterAnomaly ? null : request.meterStopWh() - meterStartWh;
+		this.meterAnomaly = request.meterStopWh() < start;
+		this.energyWh = meterAnomaly ? null : request.meterStopWh() - start;
+		this.billingHold = meterAnomaly;
 		this.updatedAt = now;
 	}
 
+	public void bill(Money amount, Instant now) {
+		this.amountMinor = amount.minorUnits();
+		this.currency = amount.currency();
+		this.updatedAt = now;
+	}
+
+	public void stopRequested(@Nullable BigDecimal finalCost, Instant now) {
+		this.status = SessionStatus.STOPPING;
+		this.finalCost = finalCost;
+		this.updatedAt = now;
+	}
+
+	public void fail(String reason, Instant now) {
+		this.status = SessionStatus.FAILED;
+		this.failureReason = reason;
+		this.pendingUntil = null;
+		this.updatedAt = now;
+	}
+
+	public void linkPayment(String paymentLinkId, Instant now) {
+		this.paymentLinkId = paymentLinkId;
+		this.updatedAt = now;
+	}
+
+	public void paid(Instant now) {
+		this.status = SessionStatus.PAID;
+		this.paidAt = now;
+		this.updatedAt = now;
+	}
+
+	public SessionView view() {
+		return new SessionView(id, userId, chargerId, connectorId, transactionId, idTag, status, balanceCheckId,
+				walletAddress, chain, startedAt, stoppedAt, energyWh,
+				amountMinor == null || currency == null ? null : new Money(amountMinor, currency), billingHold,
+				stopReason, failureReason, paymentLinkId, metadata, createdAt);
+	}
+
 	public String id() { return id; }
-	public int transactionId() { return transactionId; }
+	public @Nullable Integer transactionId() { return transactionId; }
 	public String chargerId() { return chargerId; }
 	public int connectorId() { return connectorId; }
 	public String idTag() { return idTag; }
 	public @Nullable String userId() { return userId; }
 	public SessionStatus status() { return status; }
-	public String authorizationStatus() { return authorizationStatus; }
-	public long meterStartWh() { return meterStartWh; }
-	public @Nullable Long meterStopWh() { return meterStopWh; }
-	public @Nullable String stopReason() { return stopReason; }
 	public @Nullable Long energyWh() { return energyWh; }
 	public boolean meterAnomaly() { return meterAnomaly; }
+	public boolean billingHold() { return billingHold; }
+	public @Nullable String balanceCheckId() { return balanceCheckId; }
+	public @Nullable BigDecimal finalCost() { return finalCost; }
+	public @Nullable Instant stoppedAt() { return stoppedAt; }
 }

@@ -1,0 +1,29 @@
+package io.chargepay.csms.session;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/** A charging session as the rest of the system sees it. */
+public record SessionView(
+		String sessionId,
+		@Nullable String userId,
+		String chargerId,
+		int connectorId,
+		@Nullable Integer transactionId,
+		String idTag,
+		SessionStatus status,
+		@Nullable String balanceCheckId,
+		@Nullable String walletAddress,
+		@Nullable String chain,
+		@Nullable Instant startedAt,
+		@Nullable Instant stoppedAt,
+		@Nullable Long energyWh,
+		@Nullable Money amount,
+		boolean billingHold,
+		@Nullable String stopReason,
+		@Nullable String failureReason,
+		@Nullable String paymentLinkId,
+		@Nullable String metadata,
+		Instant createdAt) {
+}

@@ -1,0 +1,91 @@
+package io.chargepay.csms.session.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import io.chargepay.csms.identity.Authorization;
+import io.chargepay.csms.session.SessionEnded;
+import io.chargepay.csms.session.SessionStatus;
+import io.chargepay.csms.session.TransactionStartRequest;
+import io.chargepay.csms.session.TransactionStopRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** Applies a charger's StartTransaction and StopTransaction to sessions; callers hold the transaction. */
+@Component
+public class ChargerTransactions {
+
+	private final ChargingSessionRepository sessions;
+	private final MeterReadings meterReadings;
+	private final QuarantinedMessageRepository quarantine;
+	private final TransactionIds transactionIds;
+	private final Tariff tariff;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	ChargerTransactions(ChargingSessionRepository sessions, MeterReadings meterReadings,
+			QuarantinedMessageRepository quarantine, TransactionIds transactionIds, Tariff tariff,
+			ApplicationEventPublisher events, Clock clock) {
+		this.sessions = sessions;
+		this.meterReadings = meterReadings;
+		this.quarantine = quarantine;
+		this.transactionIds = transactionIds;
+		this.tariff = tariff;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** The session this StartTransaction repeats, if it is a repeat (OCPP 1.6 §3.7 retries). */
+	public Optional<ChargingSession> repeatOf(TransactionStartRequest request) {
+		return sessions.findStart(request.chargerId(), request.connectorId(), request.idTag(), request.timestamp(),
+				request.meterStartWh());
+	}
+
+	/** Activates the pending app session this start belongs to, or records a new session. */
+	public ChargingSession start(TransactionStartRequest request, Authorization authorization,
+			@Nullable String balanceCheckId) {
+		Instant now = clock.instant();
+		int transactionId = transactionIds.next();
+		Optional<ChargingSession> pending = sessions.findPendingFor(request.chargerId(), request.idTag(),
+				request.connectorId());
+		if (pending.isPresent()) {
+			pending.get().activate(request, transactionId, authorization, now);
+			return pending.get();
+		}
+		return sessions.save(ChargingSession.started(request, transactionId, authorization, balanceCheckId, now));
+	}
+
+	/**
+	 * Ends the session the stop names, once. A stop for an unknown transaction, or one of another charger, changes
+	 * nothing and is quarantined; a repeated stop changes nothing.
+	 */
+	public void stop(TransactionStopRequest request) {
+		Optional<ChargingSession> found = request.transactionId() > 0
+				? sessions.findByTransactionIdAndChargerId(request.transactionId(), request.chargerId())
+				: Optional.empty();
+		if (found.isEmpty()) {
+			quarantine.save(new QuarantinedMessage(request.chargerId(), "StopTransaction",
+					"unknown transactionId " + request.transactionId(), request.rawPayload(), clock.instant()));
+			return;
+		}
+		ChargingSession session = found.get();
+		if (session.status() == SessionStatus.ACTIVE || session.status() == SessionStatus.STOPPING) {
+			finish(session, request);
+		}
+	}
+
+	private void finish(ChargingSession session, TransactionStopRequest request) {
+		Instant now = clock.instant();
+		session.stop(request, now);
+		if (!session.billingHold()) {
+			session.bill(tariff.cost(session.energyWh(), session.finalCost()), now);
+		}
+		meterReadings.store(request.chargerId(), session.connectorId(), session.transactionId(), session.id(),
+				request.transactionData(), now);
+		events.publishEvent(new SessionEnded(session.id(), session.chargerId(), session.transactionId(),
+				session.idTag(), session.userId(), session.energyWh(), session.view().amount(), session.billingHold(),
+				session.balanceCheckId(), request.timestamp()));
+	}
+}

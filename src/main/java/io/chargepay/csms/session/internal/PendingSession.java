@@ -1,0 +1,12 @@
+package io.chargepay.csms.session.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/** What a session started from the app knows before the charger starts it. */
+public record PendingSession(String userId, String chargerId, @Nullable Integer connectorId, String idTag,
+		String balanceCheckId, String walletAddress, String chain, BigDecimal expectedMaxCost,
+		@Nullable String metadata, Instant pendingUntil) {
+}
