@@ -44,22 +44,34 @@ public class ActionDispatcher {
 		this.codec = codec;
 	}
 
-	/** Returns the text frame that answers {@code call}. */
-	public String dispatch(String chargerId, Frame.Call call) {
+	/** The text frame that answers a CALL, and how it went: {@code result} or the CALLERROR code. */
+	public record Reply(String frame, String outcome) {
+	}
+
+	public Reply dispatch(String chargerId, Frame.Call call) {
 		try {
-			return codec.callResult(call.messageId(), handle(chargerId, call));
+			return new Reply(codec.callResult(call.messageId(), handle(chargerId, call)), "result");
 		}
 		catch (OcppError error) {
-			return codec.callError(call.messageId(), error.code(), error.description());
+			return error(call, error.code(), error.description());
 		}
 		catch (JacksonException | DateTimeParseException unreadable) {
-			return codec.callError(call.messageId(), ErrorCode.TypeConstraintViolation, "A field has a value of the wrong type");
+			return error(call, ErrorCode.TypeConstraintViolation, "A field has a value of the wrong type");
 		}
 		catch (RuntimeException failure) {
 			// Not committed: InternalError tells the charger to retry the message later (OCPP 1.6 §3.7).
 			log.error("{} from {} failed (message {})", call.action(), chargerId, call.messageId(), failure);
-			return codec.callError(call.messageId(), ErrorCode.InternalError, "The central system could not process the message");
+			return error(call, ErrorCode.InternalError, "The central system could not process the message");
 		}
+	}
+
+	/** The action as a metric label: one of OCPP 1.6's, or "unknown" (a charger must not grow our label set). */
+	public static String label(String action) {
+		return OCPP16_ACTIONS.contains(action) ? action : "unknown";
+	}
+
+	private Reply error(Frame.Call call, ErrorCode code, String description) {
+		return new Reply(codec.callError(call.messageId(), code, description), code.name());
 	}
 
 	private Object handle(String chargerId, Frame.Call call) {

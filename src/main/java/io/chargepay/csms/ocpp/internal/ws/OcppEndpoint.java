@@ -1,5 +1,6 @@
 package io.chargepay.csms.ocpp.internal.ws;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.java_websocket.WebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -43,17 +45,22 @@ class OcppEndpoint implements DisposableBean {
 			Executors.newSingleThreadExecutor(new CustomizableThreadFactory("ocpp-lifecycle-"));
 	private final OutboundCalls.Factory outboundCalls;
 	private final Counter droppedFrames;
+	private final OcppMetrics metrics;
 
 	OcppEndpoint(ChargerService chargers, ConnectionRegistry registry, OcppWorkers workers,
-			ActionDispatcher dispatcher, FrameCodec codec, OcppProperties properties, MeterRegistry meters) {
+			ActionDispatcher dispatcher, FrameCodec codec, OcppProperties properties, MeterRegistry meters,
+			OcppMetrics metrics) {
 		this.chargers = chargers;
 		this.registry = registry;
 		this.workers = workers;
 		this.dispatcher = dispatcher;
 		this.codec = codec;
 		this.properties = properties;
+		this.metrics = metrics;
 		this.outboundCalls = new OutboundCalls.Factory(callTimer, properties.callTimeout(),
-				(messageId, command) -> codec.call(messageId, command.action(), command));
+				(messageId, command) -> codec.call(messageId, command.action(), command),
+				(command, outcome, latency) -> metrics.commandEnded(command.action(), outcomeLabel(outcome), latency));
+		metrics.watchConnections(registry::size);
 		this.droppedFrames = Counter.builder("csms.ocpp.frames.dropped")
 				.description("Frames from chargers that could not be read and had no message id to answer")
 				.register(meters);
@@ -81,6 +88,7 @@ class OcppEndpoint implements DisposableBean {
 		ChargerConnection connection = new ChargerConnection(chargerId, socket,
 				new Mailbox(workers, properties.maxPendingCallsPerCharger()), outboundCalls);
 		ChargerConnection replaced = registry.register(connection);
+		metrics.connected();
 		if (replaced != null) {
 			log.info("Charger {} connected again; closing its previous connection", chargerId);
 			replaced.replacedByNewConnection();
@@ -110,6 +118,7 @@ class OcppEndpoint implements DisposableBean {
 
 	void closed(ChargerConnection connection) {
 		lifecycle.execute(() -> {
+			metrics.disconnected();
 			connection.closed();
 			if (registry.unregister(connection)) {
 				log.info("Charger {} disconnected", connection.chargerId());
@@ -117,17 +126,44 @@ class OcppEndpoint implements DisposableBean {
 		});
 	}
 
+	void refused(UpgradeRefusal refusal) {
+		metrics.upgradeRefused(refusal);
+	}
+
 	private void accept(ChargerConnection connection, Frame.Call call) {
-		boolean queued = connection.enqueue(() -> connection.send(dispatcher.dispatch(connection.chargerId(), call)));
+		long arrived = System.nanoTime();
+		boolean queued = connection.enqueue(() -> {
+			try (MDC.MDCCloseable charger = MDC.putCloseable("chargerId", connection.chargerId());
+					MDC.MDCCloseable message = MDC.putCloseable("messageId", call.messageId())) {
+				ActionDispatcher.Reply reply = dispatcher.dispatch(connection.chargerId(), call);
+				connection.send(reply.frame());
+				metrics.handled(ActionDispatcher.label(call.action()), reply.outcome(),
+						Duration.ofNanos(System.nanoTime() - arrived));
+			}
+		});
 		if (!queued) {
 			connection.send(codec.callError(call.messageId(), ErrorCode.GenericError,
 					"Too many requests in flight; send one CALL at a time (OCPP-J 4.1.1)"));
+			metrics.handled(ActionDispatcher.label(call.action()), ErrorCode.GenericError.name(), Duration.ZERO);
 		}
 	}
 
+	/** accepted, rejected, ... (the answer's status), or call_error, timeout, offline. */
+	static String outcomeLabel(CommandResult outcome) {
+		if (outcome instanceof CommandResult.Answered answered) {
+			return answered.status() instanceof String status && status.matches("[A-Za-z]{1,20}")
+					? status.toLowerCase(java.util.Locale.ROOT) : "answered";
+		}
+		if (outcome instanceof CommandResult.CallError) {
+			return "call_error";
+		}
+		return outcome instanceof CommandResult.TimedOut ? "timeout" : "offline";
+	}
+
 	/** An answer nobody waits for (late, or never asked) is logged and dropped: answering an answer is not allowed. */
-	private static void matchAnswer(ChargerConnection connection, String messageId, CommandResult outcome) {
+	private void matchAnswer(ChargerConnection connection, String messageId, CommandResult outcome) {
 		if (!connection.answered(messageId, outcome)) {
+			metrics.unansweredAnswerDropped();
 			log.warn("Charger {} answered message {} that no call is waiting for; ignored", connection.chargerId(),
 					messageId);
 		}

@@ -60,6 +60,7 @@ final class OcppWebSocketServer extends WebSocketServer {
 		}
 		catch (UpgradeRefusedException refused) {
 			UpgradeRefusal refusal = refused.refusal();
+			endpoint.refused(refusal);
 			log.info("Refused upgrade {} from {}: {}", request.getResourceDescriptor(), socket.getRemoteSocketAddress(),
 					refusal);
 			((HandshakeResponseChannel) ((WebSocketImpl) socket).getChannel()).answerRefusalWith(refusal.httpResponse());

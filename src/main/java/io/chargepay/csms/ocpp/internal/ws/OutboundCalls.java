@@ -24,7 +24,12 @@ final class OutboundCalls {
 
 	/** A call given to us, and how it ends. */
 	private record Pending(String messageId, ChargerCommand command, CompletableFuture<CommandResult> result,
-			ScheduledFuture<?> timeout) {
+			ScheduledFuture<?> timeout, long submittedNanos) {
+	}
+
+	/** Told how each call ended, for metrics. */
+	interface CallObserver {
+		void ended(ChargerCommand command, CommandResult outcome, Duration latency);
 	}
 
 	private final Queue<Pending> waiting = new ArrayDeque<>();
@@ -41,17 +46,19 @@ final class OutboundCalls {
 	}
 
 	/** Makes the calls of one connection, given how to put text on its wire. */
-	record Factory(ScheduledExecutorService timer, Duration callTimeout, CallEncoder encoder) {
+	record Factory(ScheduledExecutorService timer, Duration callTimeout, CallEncoder encoder, CallObserver observer) {
 		OutboundCalls create(Consumer<String> sender) {
-			return new OutboundCalls(timer, callTimeout, encoder, sender);
+			return new OutboundCalls(this, sender);
 		}
 	}
 
-	private OutboundCalls(ScheduledExecutorService timer, Duration callTimeout, CallEncoder encoder,
-			Consumer<String> sender) {
-		this.timer = timer;
-		this.callTimeout = callTimeout;
-		this.encoder = encoder;
+	private final CallObserver observer;
+
+	private OutboundCalls(Factory factory, Consumer<String> sender) {
+		this.timer = factory.timer();
+		this.callTimeout = factory.callTimeout();
+		this.encoder = factory.encoder();
+		this.observer = factory.observer();
 		this.sender = sender;
 	}
 
@@ -60,7 +67,7 @@ final class OutboundCalls {
 		String messageId = UUID.randomUUID().toString();
 		ScheduledFuture<?> timeout = timer.schedule(() -> timedOut(messageId), callTimeout.toMillis(),
 				TimeUnit.MILLISECONDS);
-		Pending pending = new Pending(messageId, command, result, timeout);
+		Pending pending = new Pending(messageId, command, result, timeout, System.nanoTime());
 		synchronized (this) {
 			if (closed) {
 				timeout.cancel(false);
@@ -141,8 +148,9 @@ final class OutboundCalls {
 		}
 	}
 
-	private static void finish(Pending pending, CommandResult outcome) {
+	private void finish(Pending pending, CommandResult outcome) {
 		pending.timeout().cancel(false);
+		observer.ended(pending.command(), outcome, Duration.ofNanos(System.nanoTime() - pending.submittedNanos()));
 		pending.result().complete(outcome);
 	}
 }
