@@ -80,6 +80,14 @@ public class SessionService {
 		return sessions.findByUserIdOrderByCreatedAtDesc(userId, PageRequest.of(page, size)).map(ChargingSession::view);
 	}
 
+	/** All sessions, or only those no user is associated with, newest first (operators). */
+	@Transactional(readOnly = true)
+	public Page<SessionView> all(boolean unassignedOnly, int page, int size) {
+		PageRequest request = PageRequest.of(page, size);
+		return (unassignedOnly ? sessions.findByUserIdIsNullOrderByCreatedAtDesc(request)
+				: sessions.findAllByOrderByCreatedAtDesc(request)).map(ChargingSession::view);
+	}
+
 	/** A remote stop is on its way; {@code finalCost}, set by an operator, replaces the tariff. */
 	@Transactional
 	public void stopRequested(String sessionId, @Nullable BigDecimal finalCost) {

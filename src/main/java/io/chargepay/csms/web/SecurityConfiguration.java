@@ -42,7 +42,7 @@ class SecurityConfiguration {
 						.requestMatchers(HttpMethod.POST, "/api/v1/sandbox/token").permitAll()
 						.requestMatchers("/error").permitAll()
 						.requestMatchers("/api/v1/chargers", "/api/v1/chargers/**", "/api/v1/users", "/api/v1/users/**",
-								"/api/v1/sandbox/**", "/actuator/prometheus").hasRole(Caller.OPERATOR_ROLE)
+								"/api/v1/sandbox/**", "/api/v1/sessions", "/actuator/prometheus").hasRole(Caller.OPERATOR_ROLE)
 						.anyRequest().authenticated())
 				.oauth2ResourceServer(server -> server
 						.jwt(jwt -> jwt.jwtAuthenticationConverter(new RolesClaimConverter()))

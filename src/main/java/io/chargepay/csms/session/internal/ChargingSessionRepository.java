@@ -23,6 +23,10 @@ public interface ChargingSessionRepository extends JpaRepository<ChargingSession
 
 	Page<ChargingSession> findByUserIdOrderByCreatedAtDesc(String userId, Pageable page);
 
+	Page<ChargingSession> findAllByOrderByCreatedAtDesc(Pageable page);
+
+	Page<ChargingSession> findByUserIdIsNullOrderByCreatedAtDesc(Pageable page);
+
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select s from ChargingSession s where s.id = :id")
 	Optional<ChargingSession> findForUpdate(String id);
