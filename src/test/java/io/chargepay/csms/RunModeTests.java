@@ -46,6 +46,26 @@ class RunModeTests {
 		}
 	}
 
+	@Test
+	void servesMetricsWithoutATokenOnlyOnTheManagementPort() {
+		int managementPort = freePort();
+		try (ConfigurableApplicationContext context = start("default", Map.of("management.server.port", managementPort))) {
+			int apiPort = ((WebServerApplicationContext) context).getWebServer().getPort();
+
+			assertThat(new Api(managementPort).get("/actuator/prometheus", null).status()).isEqualTo(200);
+			assertThat(new Api(apiPort).get("/actuator/prometheus", null).status()).isEqualTo(401);
+		}
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
 	private static ConfigurableApplicationContext start(String profile, Map<String, Object> properties) {
 		Map<String, Object> all = new java.util.HashMap<>(Map.of(
 				"server.port", 0, "csms.ocpp.port", 0,

@@ -3,6 +3,7 @@ package io.chargepay.csms.web;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,12 +32,19 @@ class SecurityConfiguration {
 		return new ProblemResponses(json);
 	}
 
+	/**
+	 * With {@code management.server.port} set (docker-compose does), actuator on that port is open to whoever reaches
+	 * it: Prometheus on the private network. On the API port the metrics stay operator-only.
+	 */
 	@Bean
-	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ProblemResponses problems,
+			@Value("${management.server.port:-1}") int managementPort) throws Exception {
 		return http
 				.csrf(csrf -> csrf.disable())
 				.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 				.authorizeHttpRequests(requests -> requests
+						.requestMatchers(request -> managementPort > 0 && request.getLocalPort() == managementPort)
+						.permitAll()
 						.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 						.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 						.requestMatchers(HttpMethod.POST, "/api/v1/sandbox/token").permitAll()

@@ -1,0 +1,32 @@
+package io.chargepay.simulator.load;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.chargepay.simulator.transport.TlsSettings;
+
+/**
+ * A load run: how many chargers, how fast they connect, what they do, and for how long.
+ *
+ * @param heartbeatInterval overrides the CSMS's BootNotification interval; null keeps it
+ * @param transactionShare the fraction (0..1) of chargers that start and stop transactions in a cycle
+ * @param drain how long to wait at the end for outstanding calls before closing the connections
+ */
+public record LoadSettings(URI url, TlsSettings tls, Duration callTimeout, Duration connectTimeout, int chargers,
+		ChargerIds ids, double rampPerSecond, Duration heartbeatInterval, Duration meterInterval,
+		double transactionShare, Duration transactionLength, Duration transactionPause, String idTag,
+		double powerKw, Duration duration, Duration progressInterval, Duration drain, Path report) {
+
+	public LoadSettings {
+		if (chargers < 1) {
+			throw new IllegalArgumentException("--chargers must be at least 1");
+		}
+		if (rampPerSecond <= 0) {
+			throw new IllegalArgumentException("--ramp must be more than 0 connections per second");
+		}
+		if (transactionShare < 0 || transactionShare > 1) {
+			throw new IllegalArgumentException("--transaction-share must be between 0 and 1");
+		}
+	}
+}

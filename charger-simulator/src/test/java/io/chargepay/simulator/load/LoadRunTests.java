@@ -1,0 +1,91 @@
+package io.chargepay.simulator.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import io.chargepay.simulator.ocpp.Json;
+import io.chargepay.simulator.support.CsmsTestPeer;
+import io.chargepay.simulator.transport.TlsSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/** A small fleet against the test peer: bounded in time, and it must finish without a single error. */
+@Timeout(60)
+class LoadRunTests {
+
+	private static final int CHARGERS = 200;
+
+	@Test
+	void twoHundredChargersRunForAFewSecondsWithoutErrorsOnAHandfulOfThreads(@TempDir Path dir) throws Exception {
+		ChargerIds ids = new ChargerIds("LOAD-", CHARGERS, null, "key-{id}-0000000000");
+		Map<String, String> passwords = new HashMap<>();
+		for (int index = 0; index < CHARGERS; index++) {
+			passwords.put(ids.id(index), ids.password(ids.id(index)));
+		}
+		Path reportFile = dir.resolve("report.json");
+		StringWriter output = new StringWriter();
+		try (CsmsTestPeer peer = CsmsTestPeer.start(1, passwords)) {
+			LoadSettings settings = new LoadSettings(peer.url(), TlsSettings.defaults(), Duration.ofSeconds(5),
+					Duration.ofSeconds(5), CHARGERS, ids, 400, Duration.ofSeconds(1), Duration.ofSeconds(1), 0.5,
+					Duration.ofSeconds(1), Duration.ofMillis(500), "TAG-USER-123", 11, Duration.ofSeconds(4),
+					Duration.ofSeconds(1), Duration.ofSeconds(5), reportFile);
+			LoadRun run = new LoadRun(settings, new PrintWriter(output, true), Clock.systemUTC());
+			Set<String> threadsBefore = threadNames();
+
+			CompletableFuture<LoadReport> running = CompletableFuture.supplyAsync(() -> {
+				try {
+					return run.run();
+				}
+				catch (InterruptedException e) {
+					throw new IllegalStateException(e);
+				}
+			});
+			peer.awaitCalls("LOAD-00200", "Heartbeat", 1, Duration.ofSeconds(10));
+			Set<String> threadsDuring = threadNames();
+			LoadReport report = running.get(30, TimeUnit.SECONDS);
+			run.writeReport(report);
+
+			assertThat(report.clean()).as(output.toString()).isTrue();
+			assertThat(report.connects()).isEqualTo(CHARGERS);
+			assertThat(report.bootsAccepted()).isEqualTo(CHARGERS);
+			Map<String, ActionSummary> actions = report.actions().stream()
+					.collect(Collectors.toMap(ActionSummary::action, action -> action));
+			assertThat(actions.get("BootNotification").count()).isEqualTo(CHARGERS);
+			assertThat(actions.get("StatusNotification").count()).isGreaterThanOrEqualTo(2 * CHARGERS);
+			assertThat(actions.get("Heartbeat").count()).isGreaterThan(CHARGERS);
+			assertThat(actions.get("StartTransaction").count()).isPositive();
+			assertThat(actions.get("StopTransaction").count()).isPositive();
+			assertThat(actions.get("MeterValues").count()).isPositive();
+			assertThat(actions.get("Heartbeat").p99Ms()).isPositive().isLessThanOrEqualTo(actions.get("Heartbeat").maxMs());
+			assertThat(peer.handshakes()).extracting(CsmsTestPeer.Handshake::chargerId).doesNotHaveDuplicates()
+					.hasSize(CHARGERS).contains("LOAD-00001", "LOAD-00200");
+			assertThat(peer.violations()).isEmpty();
+
+			Set<String> added = threadsDuring.stream().filter(name -> !threadsBefore.contains(name))
+					.filter(name -> !name.startsWith("WebSocket")).filter(name -> !name.startsWith("pool-"))
+					.collect(Collectors.toSet());
+			assertThat(added).as("no thread per connection").hasSizeLessThan(12);
+		}
+		JsonNode written = Json.read(java.nio.file.Files.readString(reportFile));
+		assertThat(written.path("chargers").asInt()).isEqualTo(CHARGERS);
+		assertThat(written.path("actions").size()).isGreaterThanOrEqualTo(6);
+		assertThat(output.toString()).contains("connected").contains("p99 ms").contains("report written to");
+	}
+
+	private static Set<String> threadNames() {
+		return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).collect(Collectors.toSet());
+	}
+}
