@@ -33,6 +33,8 @@ public class BalanceService {
 
 	/** DECIMAL(19,4) holds less than 10^15. */
 	private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000000");
+	/** users.id and balance_checks.user_id are VARCHAR(64). */
+	private static final int MAX_USER_ID_LENGTH = 64;
 	private static final Pattern CHAIN = Pattern.compile("[A-Z0-9_-]{1,32}");
 
 	private final List<BalanceProvider> providers;
@@ -55,11 +57,12 @@ public class BalanceService {
 	/**
 	 * Invalid address or unknown chain: throws, and nothing is recorded. Otherwise the provider for the chain answers
 	 * and the check is committed as SUFFICIENT (holding a reservation of the requested amount), INSUFFICIENT or ERROR.
-	 * The requested amount is rounded up to 4 decimals, as it is stored.
+	 * The requested amount is rounded up to 4 decimals, as it is stored. A missing or over-long userId or a
+	 * non-positive amount is an IllegalArgumentException, also before anything is recorded.
 	 */
 	public BalanceCheckResult check(BalanceCheckRequest request) {
-		if (request.userId() == null || request.userId().isBlank()) {
-			throw new IllegalArgumentException("userId is required");
+		if (request.userId() == null || request.userId().isBlank() || request.userId().length() > MAX_USER_ID_LENGTH) {
+			throw new IllegalArgumentException("userId is 1 to " + MAX_USER_ID_LENGTH + " characters long");
 		}
 		requireWellFormed(request.walletAddress());
 		String chain = chainName(request.chain());
