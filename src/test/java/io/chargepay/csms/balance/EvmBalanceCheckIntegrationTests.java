@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
@@ -114,52 +113,6 @@ class EvmBalanceCheckIntegrationTests extends EvmTestSupport {
 		assertThat(result.actualBalance()).isEqualByComparingTo("50");
 		JsonNode token = recorded(result).get("assets").get(1);
 		assertThat(token.get("feeCovered").asBoolean()).isFalse();
-	}
-
-	@Test
-	void recordsAnErrorForAPriceOlderThanTheMaximumAge() {
-		String wallet = chain.fundedWallet(TestChain.wei("2000"));
-		Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
-		chain.setPrice(chain.staleableFeed, TestChain.ETH_PRICE, twoHoursAgo);
-		try {
-			BalanceCheckResult result = check(wallet, EvmTestNodes.STALE_CHAIN, "10");
-
-			assertThat(result.status()).isEqualTo(BalanceStatus.ERROR);
-			assertThat(result.actualBalance()).isNull();
-			assertThat(result.errorMessage()).startsWith("stale price").contains("csms.balance.max-price-age");
-			JsonNode metadata = recorded(result);
-			assertThat(metadata.get("price").get("updatedAt").asString())
-					.isEqualTo(Instant.ofEpochSecond(twoHoursAgo.getEpochSecond()).toString());
-			assertThat(metadata.get("error").asString()).startsWith("stale price");
-			assertThat(reservationStatus(result.balanceCheckId())).isEqualTo("NONE");
-		}
-		finally {
-			chain.setPrice(chain.staleableFeed, TestChain.ETH_PRICE, Instant.now());
-		}
-	}
-
-	@Test
-	void recordsAnErrorWhenTheRpcNodeIsStopped() {
-		String wallet = TestChain.newAddress();
-		nodes.downNode.setBalance(wallet, TestChain.wei("2000"));
-		nodes.downNode.close();
-
-		BalanceCheckResult result = check(wallet, EvmTestNodes.DOWN_CHAIN, "10");
-
-		assertThat(result.status()).isEqualTo(BalanceStatus.ERROR);
-		assertThat(result.errorMessage()).contains("failed").contains("Connect").doesNotContain("\tat ");
-		assertThat(recorded(result).get("error").asString()).isEqualTo(result.errorMessage());
-		assertThat(balances.find(result.balanceCheckId())).get()
-				.satisfies(view -> assertThat(view.errorMessage()).isEqualTo(result.errorMessage()));
-	}
-
-	@Test
-	void recordsAnErrorWhenTheRpcNodeDoesNotAnswerInTime() {
-		BalanceCheckResult result = check(TestChain.newAddress(), EvmTestNodes.SILENT_CHAIN, "10");
-
-		assertThat(result.status()).isEqualTo(BalanceStatus.ERROR);
-		assertThat(result.errorMessage()).isEqualTo("eth_chainId timed out after 1000 ms");
-		assertThat(recorded(result).get("chain").asString()).isEqualTo(EvmTestNodes.SILENT_CHAIN);
 	}
 
 	@Test

@@ -3,7 +3,11 @@ package io.chargepay.csms.balance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+
+import com.sun.net.httpserver.HttpServer;
 
 import io.chargepay.csms.support.Anvil;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,7 +18,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * <li>{@code TESTCHAIN}: anvil with the test token (TUSD) and a fresh price feed;</li>
  * <li>{@code STALECHAIN}: the same node, priced by a second feed that a test makes stale;</li>
  * <li>{@code DOWNCHAIN}: a second anvil that a test stops;</li>
- * <li>{@code SILENTCHAIN}: a socket that accepts connections and never answers, so calls time out.</li>
+ * <li>{@code SILENTCHAIN}: a socket that accepts connections and never answers, so calls time out;</li>
+ * <li>{@code GARBLEDCHAIN}: an HTTP server that answers every call with a result that is not a quantity;</li>
+ * <li>{@code NOFEEDCHAIN}: the first node again, with a price-feed address where no contract lives.</li>
  * </ul>
  */
 final class EvmTestNodes {
@@ -23,6 +29,8 @@ final class EvmTestNodes {
 	static final String STALE_CHAIN = "STALECHAIN";
 	static final String DOWN_CHAIN = "DOWNCHAIN";
 	static final String SILENT_CHAIN = "SILENTCHAIN";
+	static final String GARBLED_CHAIN = "GARBLEDCHAIN";
+	static final String NO_FEED_CHAIN = "NOFEEDCHAIN";
 
 	private static EvmTestNodes instance;
 
@@ -30,6 +38,7 @@ final class EvmTestNodes {
 	final Anvil downNode;
 	final TestChain chain;
 	final ServerSocket silent;
+	final HttpServer garbled;
 
 	private EvmTestNodes() {
 		this.node = Anvil.start();
@@ -44,6 +53,7 @@ final class EvmTestNodes {
 			this.chain = new TestChain(node);
 			// Never accepted: the kernel completes the handshake, nobody ever answers the request.
 			this.silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+			this.garbled = garbledNode();
 		}
 		catch (IOException | RuntimeException e) {
 			node.close();
@@ -74,6 +84,10 @@ final class EvmTestNodes {
 		registry.add("csms.chains." + DOWN_CHAIN + ".fiat-price", () -> TestChain.ETH_PRICE);
 		chain(registry, SILENT_CHAIN, "http://127.0.0.1:" + nodes.silent.getLocalPort());
 		registry.add("csms.chains." + SILENT_CHAIN + ".fiat-price", () -> TestChain.ETH_PRICE);
+		chain(registry, GARBLED_CHAIN, "http://127.0.0.1:" + nodes.garbled.getAddress().getPort());
+		registry.add("csms.chains." + GARBLED_CHAIN + ".fiat-price", () -> TestChain.ETH_PRICE);
+		chain(registry, NO_FEED_CHAIN, nodes.node.rpcUrl());
+		registry.add("csms.chains." + NO_FEED_CHAIN + ".price-feed", () -> nodes.chain.payee);
 	}
 
 	private static void chain(DynamicPropertyRegistry registry, String name, String rpcUrl) {
@@ -82,9 +96,24 @@ final class EvmTestNodes {
 		registry.add("csms.chains." + name + ".native-symbol", () -> "ETH");
 	}
 
+	private static HttpServer garbledNode() throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+		byte[] answer = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"not a quantity\"}".getBytes(StandardCharsets.UTF_8);
+		server.createContext("/", exchange -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, answer.length);
+			exchange.getResponseBody().write(answer);
+			exchange.close();
+		});
+		server.start();
+		return server;
+	}
+
 	private void stop() {
 		node.close();
 		downNode.close();
+		garbled.stop(0);
 		try {
 			silent.close();
 		}
