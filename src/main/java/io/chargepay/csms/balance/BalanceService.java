@@ -12,7 +12,7 @@ import io.chargepay.csms.balance.internal.BalanceCheck;
 import io.chargepay.csms.balance.internal.BalanceCheckRepository;
 import io.chargepay.csms.balance.internal.CheckRecorder;
 import io.chargepay.csms.balance.internal.PendingCheck;
-import io.chargepay.csms.balance.internal.WalletAddresses;
+import io.chargepay.csms.balance.internal.WalletAddressRules;
 import io.chargepay.csms.balance.internal.WalletKey;
 import io.chargepay.csms.balance.internal.sandbox.SandboxBalanceProvider;
 import org.jspecify.annotations.Nullable;
@@ -38,19 +38,17 @@ public class BalanceService {
 	private static final Pattern CHAIN = Pattern.compile("[A-Z0-9_-]{1,32}");
 
 	private final List<BalanceProvider> providers;
-	private final WalletAddresses addresses;
+	private final WalletAddressRules addresses;
 	private final CheckRecorder recorder;
 	private final BalanceCheckRepository checks;
-	private final BalanceProperties properties;
 	private final @Nullable SandboxBalanceProvider sandbox;
 
-	BalanceService(List<BalanceProvider> providers, WalletAddresses addresses, CheckRecorder recorder,
-			BalanceCheckRepository checks, BalanceProperties properties, ObjectProvider<SandboxBalanceProvider> sandbox) {
+	BalanceService(List<BalanceProvider> providers, WalletAddressRules addresses, CheckRecorder recorder,
+			BalanceCheckRepository checks, ObjectProvider<SandboxBalanceProvider> sandbox) {
 		this.providers = List.copyOf(providers);
 		this.addresses = addresses;
 		this.recorder = recorder;
 		this.checks = checks;
-		this.properties = properties;
 		this.sandbox = sandbox.getIfAvailable();
 	}
 
@@ -64,14 +62,14 @@ public class BalanceService {
 		if (request.userId() == null || request.userId().isBlank() || request.userId().length() > MAX_USER_ID_LENGTH) {
 			throw new IllegalArgumentException("userId is 1 to " + MAX_USER_ID_LENGTH + " characters long");
 		}
-		requireWellFormed(request.walletAddress());
+		addresses.requireWellFormed(request.walletAddress());
 		String chain = chainName(request.chain());
 		BalanceProvider provider = providerFor(chain, request.walletAddress());
 		BigDecimal amount = amount(request.requestedAmount());
 		BigDecimal reserved = recorder.heldAmount(WalletKey.of(chain, request.walletAddress()));
 		ProviderAnswer answer = ask(provider, request.walletAddress(), chain, amount, reserved);
 		return recorder.record(PendingCheck.of(request.userId(), request.walletAddress(), chain, amount,
-				provider.name(), properties.payments().currency()), answer);
+				provider.name()), answer);
 	}
 
 	/** Releases the reservation held by a check (session failed, expired or ended). Idempotent. */
@@ -103,7 +101,7 @@ public class BalanceService {
 		if (!sandbox.supports(name)) {
 			throw new IllegalArgumentException(name + " is an EVM chain under csms.chains: its balances are on chain");
 		}
-		requireWellFormed(walletAddress);
+		addresses.requireWellFormed(walletAddress);
 		if (amount.signum() < 0 || amount.compareTo(MAX_AMOUNT) >= 0) {
 			throw new IllegalArgumentException("a sandbox balance is between 0 and " + MAX_AMOUNT);
 		}
@@ -115,27 +113,11 @@ public class BalanceService {
 		return CHAIN.matcher(name).matches() && providers.stream().anyMatch(p -> p.supports(name));
 	}
 
-	private void requireWellFormed(@Nullable String walletAddress) {
-		if (walletAddress == null) {
-			throw new InvalidWalletAddressException("walletAddress is required");
-		}
-		addresses.formatProblem(walletAddress).ifPresent(problem -> {
-			throw new InvalidWalletAddressException(problem);
-		});
-	}
-
-	/**
-	 * EIP-55 checksums are enforced on EVM chains, where a mistyped address would be someone else's money; sandbox
-	 * chains accept any well-formed address, because the spec's own demo wallet (0x742d35Cc…a6bE6c) is mixed case
-	 * without a valid checksum.
-	 */
+	/** The first provider that serves the chain; its kind decides whether EIP-55 is enforced. */
 	private BalanceProvider providerFor(String chain, String walletAddress) {
 		BalanceProvider provider = providers.stream().filter(p -> p.supports(chain)).findFirst()
 				.orElseThrow(() -> new UnknownChainException("no balance provider for chain " + chain));
-		if (provider != sandbox && !addresses.checksumValid(walletAddress)) {
-			throw new InvalidWalletAddressException("the mixed-case wallet address fails its EIP-55 checksum; did you "
-					+ "mean " + addresses.checksummed(walletAddress) + "?");
-		}
+		addresses.requireChecksum(walletAddress, provider == sandbox);
 		return provider;
 	}
 

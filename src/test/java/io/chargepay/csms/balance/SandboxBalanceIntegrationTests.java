@@ -10,11 +10,16 @@ import io.chargepay.csms.support.CsmsIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Page;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Sandbox mode (no prod profile, no csms.chains): balances kept in the database, and the history of checks. */
+/**
+ * Sandbox mode (no prod profile, no csms.chains): balances kept in the database, and the history of checks. Checksums
+ * are not enforced on sandbox chains, as in the sandbox's configuration, so the spec's example wallet is taken.
+ */
 @CsmsIntegrationTest
+@TestPropertySource(properties = "csms.wallets.enforce-checksum=false")
 class SandboxBalanceIntegrationTests {
 
 	static final String DEMO_WALLET = "0x742d35Cc6634C0532925a3b8D95B0E8b19a6bE6c";

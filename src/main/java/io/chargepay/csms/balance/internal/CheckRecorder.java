@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.chargepay.csms.balance.BalanceCheckResult;
+import io.chargepay.csms.balance.BalanceProperties;
 import io.chargepay.csms.balance.BalanceStatus;
 import io.chargepay.csms.balance.ProviderAnswer;
 import org.jspecify.annotations.Nullable;
@@ -37,16 +38,18 @@ public class CheckRecorder {
 	private final WalletReservationRepository reservations;
 	private final TransactionTemplate transaction;
 	private final TransactionTemplate ownTransaction;
+	private final String currency;
 	private final Clock clock;
 
 	CheckRecorder(BalanceCheckRepository checks, WalletLockRepository locks, WalletReservationRepository reservations,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, BalanceProperties properties, Clock clock) {
 		this.checks = checks;
 		this.locks = locks;
 		this.reservations = reservations;
 		this.transaction = new TransactionTemplate(transactions);
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.currency = properties.payments().currency();
 		this.clock = clock;
 	}
 
@@ -99,7 +102,7 @@ public class CheckRecorder {
 			ProviderAnswer.Coverage coverage) {
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		metadata.put("provider", check.provider());
-		metadata.put("currency", check.currency());
+		metadata.put("currency", currency);
 		metadata.put("requestedAmount", check.requestedAmount().toPlainString());
 		if (reserved != null) {
 			metadata.put("reservedAmount", reserved.toPlainString());

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** EVM addresses and their EIP-55 mixed-case checksum (Keccak-256 of the lower-case hex, through web3j). */
 @Component
-class Eip55Addresses implements WalletAddresses {
+public class Eip55Addresses implements WalletAddresses {
 
 	private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
 

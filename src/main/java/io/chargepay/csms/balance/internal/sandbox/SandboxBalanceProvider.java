@@ -12,6 +12,7 @@ import io.chargepay.csms.balance.BalanceProperties;
 import io.chargepay.csms.balance.BalanceProvider;
 import io.chargepay.csms.balance.ProviderAnswer;
 import io.chargepay.csms.balance.internal.WalletKey;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,11 +20,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Sandbox mode only (the {@code prod} profile is off): every chain not configured under {@code csms.chains} has
+ * Sandbox mode only (the {@code prod} profile off and {@code csms.sandbox.enabled} not false): every chain not configured under {@code csms.chains} has
  * balances kept in the database, in fiat, set by an operator. A wallet nobody funded holds nothing.
  */
 @Component
 @Profile("!prod")
+@ConditionalOnBooleanProperty(name = "csms.sandbox.enabled", matchIfMissing = true)
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class SandboxBalanceProvider implements BalanceProvider {
 

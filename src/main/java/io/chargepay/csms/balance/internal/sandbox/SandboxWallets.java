@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("!prod")
+@ConditionalOnBooleanProperty(name = "csms.sandbox.enabled", matchIfMissing = true)
 class SandboxWallets implements ApplicationRunner {
 
 	static final String DEMO_CHAIN = "ETHEREUM";
