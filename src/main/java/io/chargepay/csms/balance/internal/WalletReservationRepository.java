@@ -1,0 +1,25 @@
+package io.chargepay.csms.balance.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+public interface WalletReservationRepository extends JpaRepository<WalletReservation, String> {
+
+	@Query("""
+			select coalesce(sum(r.amount), 0) from WalletReservation r
+			where r.wallet = :wallet and r.status = io.chargepay.csms.balance.internal.WalletReservation.Status.HELD""")
+	BigDecimal heldAmount(WalletKey wallet);
+
+	/** Releasing twice changes nothing the second time. */
+	@Modifying
+	@Query("""
+			update WalletReservation r set r.status = io.chargepay.csms.balance.internal.WalletReservation.Status.RELEASED,
+			  r.releasedAt = :now
+			where r.balanceCheckId = :balanceCheckId
+			  and r.status = io.chargepay.csms.balance.internal.WalletReservation.Status.HELD""")
+	int release(String balanceCheckId, Instant now);
+}
