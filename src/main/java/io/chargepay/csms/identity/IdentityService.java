@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class IdentityService {
 
 	public static final int MAX_ID_TAG_LENGTH = 20;
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
 	private final UserRepository users;
 	private final IdTagRepository idTags;
@@ -121,6 +122,23 @@ public class IdentityService {
 		return idTags.findById(idTag)
 				.map(entry -> entry.authorization(clock.instant()))
 				.orElseGet(Authorization::invalid);
+	}
+
+	/**
+	 * Gives a user without an idTag one, so a charger can be told whom a remote start is for: "APP-" and 16 random
+	 * characters, within OCPP's 20.
+	 */
+	@Transactional
+	public String generateIdTag(String userId) {
+		String idTag = "APP-" + java.util.HexFormat.of().formatHex(randomBytes(8)).toUpperCase(java.util.Locale.ROOT);
+		addIdTag(userId, idTag);
+		return idTag;
+	}
+
+	private static byte[] randomBytes(int count) {
+		byte[] bytes = new byte[count];
+		RANDOM.nextBytes(bytes);
+		return bytes;
 	}
 
 	/** The user's first idTag, if any. */

@@ -1,9 +1,11 @@
 package io.chargepay.csms.sandbox;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.chargepay.csms.charger.ChargerService;
 import io.chargepay.csms.identity.IdentityService;
+import io.chargepay.csms.identity.Wallet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -21,6 +23,8 @@ class SandboxData implements ApplicationRunner {
 	static final String DEMO_CHARGER_KEY = "sandbox-charger-001-key";
 	static final String DEMO_USER = "user-123";
 	static final String DEMO_ID_TAG = "TAG-USER-123";
+	static final String DEMO_WALLET = "0x742d35Cc6634C0532925a3b8D95B0E8b19a6bE6c";
+	static final String DEMO_CHAIN = "ETHEREUM";
 
 	private static final Logger log = LoggerFactory.getLogger(SandboxData.class);
 
@@ -39,7 +43,9 @@ class SandboxData implements ApplicationRunner {
 			chargers.register(DEMO_CHARGER, DEMO_CHARGER_KEY);
 		}
 		if (!identity.userExists(DEMO_USER)) {
-			identity.createUser(DEMO_USER, List.of(DEMO_ID_TAG));
+			// The specification's example wallet, spelled in lower case so that it is valid whatever the checksum policy.
+			identity.createUser(DEMO_USER, List.of(DEMO_ID_TAG),
+					List.of(new Wallet(DEMO_WALLET.toLowerCase(Locale.ROOT), DEMO_CHAIN, true)));
 		}
 		log.warn("Sandbox charger {} (password in the README) and user {} (idTag {}) are ready", DEMO_CHARGER,
 				DEMO_USER, DEMO_ID_TAG);

@@ -11,6 +11,7 @@ import io.chargepay.csms.session.internal.ChargerTransactions;
 import io.chargepay.csms.session.internal.ChargingSession;
 import io.chargepay.csms.session.internal.ChargingSessionRepository;
 import io.chargepay.csms.session.internal.MeterReadings;
+import io.chargepay.csms.session.internal.RfidGate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -25,14 +26,16 @@ public class SessionService {
 	private final ChargerTransactions transactions;
 	private final MeterReadings meterReadings;
 	private final IdentityService identity;
+	private final RfidGate rfidGate;
 	private final Clock clock;
 
 	SessionService(ChargingSessionRepository sessions, ChargerTransactions transactions, MeterReadings meterReadings,
-			IdentityService identity, Clock clock) {
+			IdentityService identity, RfidGate rfidGate, Clock clock) {
 		this.sessions = sessions;
 		this.transactions = transactions;
 		this.meterReadings = meterReadings;
 		this.identity = identity;
+		this.rfidGate = rfidGate;
 		this.clock = clock;
 	}
 
@@ -40,12 +43,23 @@ public class SessionService {
 	 * Stores the transaction whatever the idTag's status and always returns a transactionId (OCPP 1.6 §4.8: the charger
 	 * stops a transaction that was not accepted). A repeat of the same StartTransaction gets the same id back.
 	 */
-	@Transactional
 	public TransactionStarted startTransaction(TransactionStartRequest request) {
-		Authorization authorization = identity.authorize(request.idTag());
-		ChargingSession session = transactions.repeatOf(request)
-				.orElseGet(() -> transactions.start(request, authorization, null));
-		return new TransactionStarted(session.transactionId(), authorization);
+		Optional<ChargingSession> repeat = transactions.repeatOf(request);
+		if (repeat.isPresent()) {
+			return new TransactionStarted(repeat.get().transactionId(), identity.authorize(request.idTag()));
+		}
+		// A session the app started was checked already; one started at the charger passes the balance gate here,
+		// before the transaction that records it, so no database transaction waits on the chain.
+		boolean appStarted = transactions.hasPendingFor(request);
+		RfidGate.Decision decision = appStarted ? new RfidGate.Decision(identity.authorize(request.idTag()), null)
+				: rfidGate.forStart(request.idTag());
+		ChargingSession session = transactions.record(request, decision.authorization(), decision.balanceCheckId());
+		return new TransactionStarted(session.transactionId(), decision.authorization());
+	}
+
+	/** Authorize from a charger: the idTag's status, gated on its user's wallet (see {@link RfidGate}). */
+	public Authorization authorize(String idTag) {
+		return rfidGate.authorize(idTag);
 	}
 
 	@Transactional

@@ -49,6 +49,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ProblemType.VALIDATION.problem(e.getMessage());
 	}
 
+	@ExceptionHandler({ io.chargepay.csms.balance.InvalidWalletAddressException.class,
+			io.chargepay.csms.balance.UnknownChainException.class })
+	ProblemDetail invalidWallet(RuntimeException e) {
+		return ProblemType.VALIDATION.problem(e.getMessage());
+	}
+
+	@ExceptionHandler(io.chargepay.csms.session.ConnectorBusyException.class)
+	ProblemDetail connectorBusy(RuntimeException e) {
+		return ProblemType.CONNECTOR_BUSY.problem(e.getMessage());
+	}
+
+	@ExceptionHandler(io.chargepay.csms.session.UnknownSessionException.class)
+	ProblemDetail unknownSession(RuntimeException e) {
+		return ProblemType.NOT_FOUND.problem(e.getMessage());
+	}
+
 	@ExceptionHandler(AccessDeniedException.class)
 	ProblemDetail forbidden(AccessDeniedException e) {
 		return ProblemType.FORBIDDEN.problem(e.getMessage());

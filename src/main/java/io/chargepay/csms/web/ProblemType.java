@@ -18,6 +18,11 @@ public enum ProblemType {
 	PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
 	UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
 	CHARGER_OFFLINE("charger-offline", HttpStatus.CONFLICT, "Charger is not connected"),
+	CHARGER_UNAVAILABLE("charger-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Charger is not connected"),
+	CHARGER_REFUSED("charger-refused", HttpStatus.CONFLICT, "Charger refused the request"),
+	CONNECTOR_BUSY("connector-busy", HttpStatus.CONFLICT, "Connector already has an open session"),
+	INSUFFICIENT_BALANCE("insufficient-balance", HttpStatus.PAYMENT_REQUIRED, "Insufficient wallet balance"),
+	BALANCE_UNAVAILABLE("balance-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Wallet balance could not be checked"),
 	CHARGER_TIMEOUT("charger-timeout", HttpStatus.GATEWAY_TIMEOUT, "Charger did not answer in time"),
 	CHARGER_CALL_ERROR("charger-call-error", HttpStatus.BAD_GATEWAY, "Charger answered with a CALLERROR"),
 	INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");

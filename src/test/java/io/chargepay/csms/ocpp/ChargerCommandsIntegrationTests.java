@@ -37,6 +37,8 @@ class ChargerCommandsIntegrationTests {
 	@Autowired
 	IdentityService identity;
 	@Autowired
+	io.chargepay.csms.balance.BalanceService balance;
+	@Autowired
 	ChargerCommands commands;
 
 	String chargerId;
@@ -44,7 +46,7 @@ class ChargerCommandsIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		chargerId = new Fleet(chargers, identity).newCharger();
+		chargerId = new Fleet(chargers, identity, balance).newCharger();
 		charger = TestCharger.connect(port, chargerId, Fleet.CHARGER_KEY);
 		// The client sees the 101 a moment before the listener has registered the connection.
 		await().atMost(Duration.ofSeconds(5)).until(() -> commands.isConnected(chargerId));

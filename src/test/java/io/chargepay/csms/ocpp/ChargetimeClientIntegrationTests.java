@@ -68,13 +68,15 @@ class ChargetimeClientIntegrationTests {
 	@Autowired
 	IdentityService identity;
 	@Autowired
+	io.chargepay.csms.balance.BalanceService balance;
+	@Autowired
 	ChargerCommands commands;
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@Test
 	void runsBootAuthorizeStartMeterValuesAndStopAndEverythingIsStored() throws Exception {
-		Fleet fleet = new Fleet(chargers, identity);
+		Fleet fleet = new Fleet(chargers, identity, balance);
 		String chargerId = fleet.newCharger();
 		String idTag = fleet.newDriverTag();
 		ClientCoreProfile core = new ClientCoreProfile(new AcceptingCharger());

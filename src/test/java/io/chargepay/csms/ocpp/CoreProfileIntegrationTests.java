@@ -30,6 +30,8 @@ class CoreProfileIntegrationTests {
 	@Autowired
 	IdentityService identity;
 	@Autowired
+	io.chargepay.csms.balance.BalanceService balance;
+	@Autowired
 	JdbcTemplate jdbc;
 
 	Fleet fleet;
@@ -38,7 +40,7 @@ class CoreProfileIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		fleet = new Fleet(chargers, identity);
+		fleet = new Fleet(chargers, identity, balance);
 		chargerId = fleet.newCharger();
 		charger = TestCharger.connect(port, chargerId, Fleet.CHARGER_KEY);
 	}

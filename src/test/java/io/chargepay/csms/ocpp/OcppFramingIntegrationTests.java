@@ -28,13 +28,15 @@ class OcppFramingIntegrationTests {
 	@Autowired
 	IdentityService identity;
 	@Autowired
+	io.chargepay.csms.balance.BalanceService balance;
+	@Autowired
 	MeterRegistry meters;
 
 	TestCharger charger;
 
 	@BeforeEach
 	void connect() {
-		charger = TestCharger.connect(port, new Fleet(chargers, identity).newCharger(), Fleet.CHARGER_KEY);
+		charger = TestCharger.connect(port, new Fleet(chargers, identity, balance).newCharger(), Fleet.CHARGER_KEY);
 	}
 
 	@AfterEach

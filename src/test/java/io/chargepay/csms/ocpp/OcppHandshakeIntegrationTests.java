@@ -22,13 +22,15 @@ class OcppHandshakeIntegrationTests {
 	ChargerService chargers;
 	@Autowired
 	IdentityService identity;
+	@Autowired
+	io.chargepay.csms.balance.BalanceService balance;
 
 	Fleet fleet;
 	String chargerId;
 
 	@BeforeEach
 	void registerCharger() {
-		fleet = new Fleet(chargers, identity);
+		fleet = new Fleet(chargers, identity, balance);
 		chargerId = fleet.newCharger();
 	}
 

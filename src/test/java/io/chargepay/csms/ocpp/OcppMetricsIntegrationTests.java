@@ -35,11 +35,13 @@ class OcppMetricsIntegrationTests {
 	@Autowired
 	IdentityService identity;
 	@Autowired
+	io.chargepay.csms.balance.BalanceService balance;
+	@Autowired
 	ChargerCommands commands;
 
 	@Test
 	void countsConnectionsMessagesRefusalsAndCommandOutcomes() throws Exception {
-		String chargerId = new Fleet(chargers, identity).newCharger();
+		String chargerId = new Fleet(chargers, identity, balance).newCharger();
 		UpgradeProbe.upgrade(ocppPort, "/ocpp/" + chargerId, "ocpp1.6", UpgradeProbe.basic(chargerId, "wrong-password-xx"));
 		try (TestCharger charger = TestCharger.connect(ocppPort, chargerId, Fleet.CHARGER_KEY)) {
 			charger.result("Heartbeat", Map.of());

@@ -37,6 +37,8 @@ class OcppTlsIntegrationTests {
 	ChargerService chargers;
 	@Autowired
 	IdentityService identity;
+	@Autowired
+	io.chargepay.csms.balance.BalanceService balance;
 
 	@DynamicPropertySource
 	static void tls(DynamicPropertyRegistry registry) throws Exception {
@@ -47,7 +49,7 @@ class OcppTlsIntegrationTests {
 
 	@Test
 	void acceptsAnAuthenticatedChargerOverTls12OrNewer() throws Exception {
-		String chargerId = new Fleet(chargers, identity).newCharger();
+		String chargerId = new Fleet(chargers, identity, balance).newCharger();
 
 		try (TestCharger charger = TestCharger.connectTls(port, chargerId, Fleet.CHARGER_KEY, trustingOurCertificate())) {
 			assertThat(charger.result("Heartbeat", Map.of()).has("currentTime")).isTrue();
@@ -57,7 +59,7 @@ class OcppTlsIntegrationTests {
 
 	@Test
 	void answersWrongCredentialsOverTlsWith401() throws Exception {
-		String chargerId = new Fleet(chargers, identity).newCharger();
+		String chargerId = new Fleet(chargers, identity, balance).newCharger();
 
 		UpgradeProbe.Response response = UpgradeProbe.upgrade(trustingOurCertificate().getSocketFactory(), port,
 				"/ocpp/" + chargerId, "ocpp1.6", UpgradeProbe.basic(chargerId, "wrong-password-for-tls"));

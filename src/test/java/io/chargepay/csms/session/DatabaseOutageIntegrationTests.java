@@ -39,13 +39,15 @@ class DatabaseOutageIntegrationTests {
 	@Autowired
 	IdentityService identity;
 	@Autowired
+	io.chargepay.csms.balance.BalanceService balance;
+	@Autowired
 	TestDatabase.DirectDatabase direct;
 	@Autowired
 	TcpProxy databaseProxy;
 
 	@Test
 	void answersInternalErrorWhileTheDatabaseIsDownAndStoresTheRetryExactlyOnce() {
-		Fleet fleet = new Fleet(chargers, identity);
+		Fleet fleet = new Fleet(chargers, identity, balance);
 		String chargerId = fleet.newCharger();
 		String idTag = fleet.newDriverTag();
 		Map<String, Object> start = Map.of("connectorId", 1, "idTag", idTag, "meterStart", 1000,
@@ -76,7 +78,7 @@ class DatabaseOutageIntegrationTests {
 
 	@Test
 	void aStartTransactionLostToTheOutageIsStoredOnceWhenRetried() {
-		Fleet fleet = new Fleet(chargers, identity);
+		Fleet fleet = new Fleet(chargers, identity, balance);
 		String chargerId = fleet.newCharger();
 		Map<String, Object> start = Map.of("connectorId", 2, "idTag", fleet.newDriverTag(), "meterStart", 0,
 				"timestamp", "2026-04-01T10:00:00Z");

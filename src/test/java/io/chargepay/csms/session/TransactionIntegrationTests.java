@@ -33,6 +33,8 @@ class TransactionIntegrationTests {
 	@Autowired
 	IdentityService identity;
 	@Autowired
+	io.chargepay.csms.balance.BalanceService balance;
+	@Autowired
 	JdbcTemplate jdbc;
 
 	Fleet fleet;
@@ -43,7 +45,7 @@ class TransactionIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		fleet = new Fleet(chargers, identity);
+		fleet = new Fleet(chargers, identity, balance);
 		chargerId = fleet.newCharger();
 		idTag = fleet.newDriverTag();
 		charger = TestCharger.connect(port, chargerId, Fleet.CHARGER_KEY);

@@ -48,6 +48,8 @@ class ApiSecurityIntegrationTests {
 	ChargerService chargers;
 	@Autowired
 	IdentityService identity;
+	@Autowired
+	io.chargepay.csms.balance.BalanceService balance;
 
 	Api api;
 	Fixture fixture;
@@ -56,7 +58,7 @@ class ApiSecurityIntegrationTests {
 	void prepare() {
 		api = new Api(port);
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
-		String chargerId = new Fleet(chargers, identity).newCharger();
+		String chargerId = new Fleet(chargers, identity, balance).newCharger();
 		String userId = "user-" + suffix;
 		identity.createUser(userId, List.of("TAG-" + suffix), List.of(new Wallet(WALLET, "ETHEREUM", true)));
 		fixture = new Fixture(chargerId, userId, "TAG-" + suffix, WALLET);

@@ -38,6 +38,8 @@ class CommandApiIntegrationTests {
 	@Autowired
 	IdentityService identity;
 	@Autowired
+	io.chargepay.csms.balance.BalanceService balance;
+	@Autowired
 	ChargerCommands commands;
 
 	Api api;
@@ -49,7 +51,7 @@ class CommandApiIntegrationTests {
 	void connect() {
 		api = new Api(port);
 		operator = Tokens.operator();
-		chargerId = new Fleet(chargers, identity).newCharger();
+		chargerId = new Fleet(chargers, identity, balance).newCharger();
 		charger = TestCharger.connect(ocppPort, chargerId, Fleet.CHARGER_KEY);
 		await().atMost(Duration.ofSeconds(5)).until(() -> commands.isConnected(chargerId));
 	}
@@ -123,7 +125,7 @@ class CommandApiIntegrationTests {
 
 	@Test
 	void answers409WhenTheChargerIsOffline() {
-		String offline = new Fleet(chargers, identity).newCharger();
+		String offline = new Fleet(chargers, identity, balance).newCharger();
 
 		Api.Response response = api.post("/api/v1/chargers/" + offline + "/commands/reset", operator,
 				Map.of("type", "Soft"));

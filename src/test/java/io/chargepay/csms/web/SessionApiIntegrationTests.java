@@ -29,11 +29,13 @@ class SessionApiIntegrationTests {
 	@Autowired
 	IdentityService identity;
 	@Autowired
+	io.chargepay.csms.balance.BalanceService balance;
+	@Autowired
 	SessionService sessions;
 
 	@Test
 	void showsASessionToItsOwnerAndOperatorsOnly() {
-		Fleet fleet = new Fleet(chargers, identity);
+		Fleet fleet = new Fleet(chargers, identity, balance);
 		String chargerId = fleet.newCharger();
 		String idTag = fleet.newDriverTag();
 		int transactionId;
@@ -56,7 +58,7 @@ class SessionApiIntegrationTests {
 
 	@Test
 	void listsSessionsWithoutAUserForOperators() {
-		Fleet fleet = new Fleet(chargers, identity);
+		Fleet fleet = new Fleet(chargers, identity, balance);
 		String chargerId = fleet.newCharger();
 		try (TestCharger charger = TestCharger.connect(ocppPort, chargerId, Fleet.CHARGER_KEY)) {
 			charger.result("StartTransaction", Map.of("connectorId", 1, "idTag", "STRANGER-TAG", "meterStart", 0,

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.chargepay.csms.balance.BalanceService;
 import io.chargepay.csms.identity.Authorization;
 import io.chargepay.csms.session.SessionEnded;
 import io.chargepay.csms.session.SessionStatus;
@@ -12,6 +13,7 @@ import io.chargepay.csms.session.TransactionStopRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Applies a charger's StartTransaction and StopTransaction to sessions; callers hold the transaction. */
 @Component
@@ -23,28 +25,49 @@ public class ChargerTransactions {
 	private final TransactionIds transactionIds;
 	private final Tariff tariff;
 	private final ApplicationEventPublisher events;
+	private final BalanceService balance;
 	private final Clock clock;
 
 	ChargerTransactions(ChargingSessionRepository sessions, MeterReadings meterReadings,
 			QuarantinedMessageRepository quarantine, TransactionIds transactionIds, Tariff tariff,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, BalanceService balance, Clock clock) {
 		this.sessions = sessions;
 		this.meterReadings = meterReadings;
 		this.quarantine = quarantine;
 		this.transactionIds = transactionIds;
 		this.tariff = tariff;
 		this.events = events;
+		this.balance = balance;
 		this.clock = clock;
 	}
 
 	/** The session this StartTransaction repeats, if it is a repeat (OCPP 1.6 §3.7 retries). */
+	@Transactional(readOnly = true)
 	public Optional<ChargingSession> repeatOf(TransactionStartRequest request) {
 		return sessions.findStart(request.chargerId(), request.connectorId(), request.idTag(), request.timestamp(),
 				request.meterStartWh());
 	}
 
-	/** Activates the pending app session this start belongs to, or records a new session. */
-	public ChargingSession start(TransactionStartRequest request, Authorization authorization,
+	@Transactional(readOnly = true)
+	public boolean hasPendingFor(TransactionStartRequest request) {
+		return sessions.findPendingFor(request.chargerId(), request.idTag(), request.connectorId()).isPresent();
+	}
+
+	/**
+	 * Activates the pending app session this start belongs to, or records a new session; a repeat that raced this one
+	 * gets the session the first one stored.
+	 */
+	@Transactional
+	public ChargingSession record(TransactionStartRequest request, Authorization authorization,
+			@Nullable String balanceCheckId) {
+		Optional<ChargingSession> repeat = repeatOf(request);
+		if (repeat.isPresent()) {
+			return repeat.get();
+		}
+		return start(request, authorization, balanceCheckId);
+	}
+
+	private ChargingSession start(TransactionStartRequest request, Authorization authorization,
 			@Nullable String balanceCheckId) {
 		Instant now = clock.instant();
 		int transactionId = transactionIds.next();
@@ -84,6 +107,10 @@ public class ChargerTransactions {
 		}
 		meterReadings.store(request.chargerId(), session.connectorId(), session.transactionId(), session.id(),
 				request.transactionData(), now);
+		if (session.balanceCheckId() != null) {
+			// The session no longer holds its wallet's funds; what it owes is now a payment link's business.
+			balance.release(session.balanceCheckId());
+		}
 		events.publishEvent(new SessionEnded(session.id(), session.chargerId(), session.transactionId(),
 				session.idTag(), session.userId(), session.energyWh(), session.view().amount(), session.billingHold(),
 				session.balanceCheckId(), request.timestamp()));

@@ -1,6 +1,6 @@
 package io.chargepay.csms.ocpp.internal.action;
 
-import io.chargepay.csms.identity.IdentityService;
+import io.chargepay.csms.session.SessionService;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -12,10 +12,10 @@ class AuthorizeHandler implements ActionHandler<AuthorizeHandler.Request> {
 	record Confirmation(IdTagInfo idTagInfo) {
 	}
 
-	private final IdentityService identity;
+	private final SessionService sessions;
 
-	AuthorizeHandler(IdentityService identity) {
-		this.identity = identity;
+	AuthorizeHandler(SessionService sessions) {
+		this.sessions = sessions;
 	}
 
 	public String action() { return "Authorize"; }
@@ -23,6 +23,6 @@ class AuthorizeHandler implements ActionHandler<AuthorizeHandler.Request> {
 	public Class<Request> requestType() { return Request.class; }
 
 	public Confirmation handle(CallContext context, Request request) {
-		return new Confirmation(IdTagInfo.of(identity.authorize(request.idTag())));
+		return new Confirmation(IdTagInfo.of(sessions.authorize(request.idTag())));
 	}
 }

@@ -1,0 +1,10 @@
+package io.chargepay.csms.session;
+
+import java.math.BigDecimal;
+
+import org.jspecify.annotations.Nullable;
+
+/** A driver's request to charge: who, where, which wallet pays, and the most the session may cost. */
+public record SessionStartRequest(String userId, String chargerId, @Nullable Integer connectorId, String walletAddress,
+		String chain, BigDecimal expectedMaxCost, @Nullable String metadata) {
+}

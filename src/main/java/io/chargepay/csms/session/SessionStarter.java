@@ -1,0 +1,114 @@
+package io.chargepay.csms.session;
+
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import io.chargepay.csms.balance.BalanceCheckRequest;
+import io.chargepay.csms.balance.BalanceCheckResult;
+import io.chargepay.csms.balance.BalanceService;
+import io.chargepay.csms.charger.ChargerCommand;
+import io.chargepay.csms.charger.ChargerCommands;
+import io.chargepay.csms.charger.ChargerService;
+import io.chargepay.csms.charger.CommandResult;
+import io.chargepay.csms.charger.UnknownChargerException;
+import io.chargepay.csms.identity.IdentityNotFoundException;
+import io.chargepay.csms.identity.IdentityService;
+import io.chargepay.csms.session.SessionStartOutcome.ChargerRefused.Reason;
+import io.chargepay.csms.session.internal.PendingSession;
+import io.chargepay.csms.session.internal.PendingSessions;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts a session from the app: balance check, a PENDING session holding the funds, RemoteStartTransaction with the
+ * user's idTag. No database transaction stays open while the chain or the charger is asked.
+ */
+@Service
+public class SessionStarter {
+
+	private final ChargerService chargers;
+	private final IdentityService identity;
+	private final BalanceService balance;
+	private final ChargerCommands commands;
+	private final PendingSessions pending;
+	private final SessionProperties properties;
+	private final Clock clock;
+
+	SessionStarter(ChargerService chargers, IdentityService identity, BalanceService balance, ChargerCommands commands,
+			PendingSessions pending, SessionProperties properties, Clock clock) {
+		this.chargers = chargers;
+		this.identity = identity;
+		this.balance = balance;
+		this.commands = commands;
+		this.pending = pending;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	public SessionStartOutcome start(SessionStartRequest request) {
+		if (!chargers.exists(request.chargerId())) {
+			throw new UnknownChargerException(request.chargerId());
+		}
+		if (!identity.userExists(request.userId())) {
+			throw new IdentityNotFoundException("User " + request.userId() + " does not exist");
+		}
+		int connectorId = request.connectorId() == null ? 0 : request.connectorId();
+		pending.requireFreeConnector(request.chargerId(), connectorId);
+		BalanceCheckResult check = balance.check(new BalanceCheckRequest(request.userId(), request.walletAddress(),
+				request.chain(), request.expectedMaxCost()));
+		if (!check.sufficient()) {
+			return new SessionStartOutcome.BalanceRefused(check);
+		}
+		String idTag = identity.idTagOf(request.userId()).orElseGet(() -> identity.generateIdTag(request.userId()));
+		SessionView session;
+		try {
+			session = pending.create(new PendingSession(request.userId(), request.chargerId(), request.connectorId(),
+					idTag, check.balanceCheckId(), request.walletAddress(), request.chain().toUpperCase(java.util.Locale.ROOT), request.expectedMaxCost(),
+					request.metadata(), clock.instant().plus(properties.session().pendingTimeout())));
+		}
+		catch (RuntimeException failed) {
+			balance.release(check.balanceCheckId());
+			throw failed;
+		}
+		return remoteStart(session, check, idTag);
+	}
+
+	private SessionStartOutcome remoteStart(SessionView session, BalanceCheckResult check, String idTag) {
+		CommandResult result = await(commands.send(session.chargerId(),
+				new ChargerCommand.RemoteStartTransaction(session.connectorId() == 0 ? null : session.connectorId(), idTag)));
+		if (result instanceof CommandResult.Answered answered && "Accepted".equals(answered.status())) {
+			return new SessionStartOutcome.Started(pending.find(session.sessionId()), check);
+		}
+		Reason reason = reasonFor(result);
+		String detail = "RemoteStartTransaction " + reason.name().toLowerCase().replace('_', ' ')
+				+ (result instanceof CommandResult.CallError error ? ": " + error.errorCode() : "");
+		if (pending.failIfPending(session.sessionId(), detail)) {
+			balance.release(check.balanceCheckId());
+		}
+		return new SessionStartOutcome.ChargerRefused(pending.find(session.sessionId()), check, reason, detail);
+	}
+
+	private static Reason reasonFor(CommandResult result) {
+		if (result instanceof CommandResult.TimedOut) {
+			return Reason.TIMEOUT;
+		}
+		if (result instanceof CommandResult.Offline) {
+			return Reason.OFFLINE;
+		}
+		return result instanceof CommandResult.CallError ? Reason.CALL_ERROR : Reason.REJECTED;
+	}
+
+	/** The port's future always completes within the call timeout. */
+	private static CommandResult await(CompletableFuture<CommandResult> future) {
+		try {
+			return future.get();
+		}
+		catch (InterruptedException interrupted) {
+			Thread.currentThread().interrupt();
+			return new CommandResult.TimedOut();
+		}
+		catch (ExecutionException failed) {
+			throw new IllegalStateException("Charger command failed", failed.getCause());
+		}
+	}
+}

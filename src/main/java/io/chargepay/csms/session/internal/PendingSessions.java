@@ -1,0 +1,66 @@
+package io.chargepay.csms.session.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import io.chargepay.csms.session.ConnectorBusyException;
+import io.chargepay.csms.session.SessionStatus;
+import io.chargepay.csms.session.SessionView;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sessions started from the app while they wait for the charger, each step in its own short transaction. */
+@Component
+public class PendingSessions {
+
+	private static final List<SessionStatus> OPEN = List.of(SessionStatus.PENDING, SessionStatus.ACTIVE,
+			SessionStatus.STOPPING);
+
+	private final ChargingSessionRepository sessions;
+	private final Clock clock;
+
+	PendingSessions(ChargingSessionRepository sessions, Clock clock) {
+		this.sessions = sessions;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public void requireFreeConnector(String chargerId, int connectorId) {
+		if (sessions.existsOpenOn(chargerId, connectorId, OPEN)) {
+			throw new ConnectorBusyException(chargerId, connectorId);
+		}
+	}
+
+	@Transactional
+	public SessionView create(PendingSession request) {
+		return sessions.save(ChargingSession.pending(request, clock.instant())).view();
+	}
+
+	/** Fails the session if it is still pending (the charger may have started it meanwhile); true if it did. */
+	@Transactional
+	public boolean failIfPending(String sessionId, String reason) {
+		ChargingSession session = sessions.findForUpdate(sessionId).orElseThrow();
+		if (session.status() != SessionStatus.PENDING) {
+			return false;
+		}
+		session.fail(reason, clock.instant());
+		return true;
+	}
+
+	@Transactional(readOnly = true)
+	public SessionView find(String sessionId) {
+		return sessions.findById(sessionId).map(ChargingSession::view).orElseThrow();
+	}
+
+	/** Fails pending sessions whose StartTransaction did not come in time; returns their balance checks. */
+	@Transactional
+	public List<String> expire() {
+		Instant now = clock.instant();
+		return sessions.findPendingExpiredBefore(now, SessionStatus.PENDING).stream()
+				.peek(session -> session.fail("no StartTransaction from the charger in time", now))
+				.map(ChargingSession::balanceCheckId)
+				.filter(java.util.Objects::nonNull)
+				.toList();
+	}
+}
