@@ -42,14 +42,17 @@ public class BalanceService {
 	private final CheckRecorder recorder;
 	private final BalanceCheckRepository checks;
 	private final @Nullable SandboxBalanceProvider sandbox;
+	private final io.micrometer.core.instrument.MeterRegistry meters;
 
 	BalanceService(List<BalanceProvider> providers, WalletAddressRules addresses, CheckRecorder recorder,
-			BalanceCheckRepository checks, ObjectProvider<SandboxBalanceProvider> sandbox) {
+			BalanceCheckRepository checks, ObjectProvider<SandboxBalanceProvider> sandbox,
+			io.micrometer.core.instrument.MeterRegistry meters) {
 		this.providers = List.copyOf(providers);
 		this.addresses = addresses;
 		this.recorder = recorder;
 		this.checks = checks;
 		this.sandbox = sandbox.getIfAvailable();
+		this.meters = meters;
 	}
 
 	/**
@@ -67,9 +70,16 @@ public class BalanceService {
 		BalanceProvider provider = providerFor(chain, request.walletAddress());
 		BigDecimal amount = amount(request.requestedAmount());
 		BigDecimal reserved = recorder.heldAmount(WalletKey.of(chain, request.walletAddress()));
+		long started = System.nanoTime();
 		ProviderAnswer answer = ask(provider, request.walletAddress(), chain, amount, reserved);
-		return recorder.record(PendingCheck.of(request.userId(), request.walletAddress(), chain, amount,
-				provider.name()), answer);
+		BalanceCheckResult result = recorder.record(PendingCheck.of(request.userId(), request.walletAddress(), chain,
+				amount, provider.name()), answer);
+		io.micrometer.core.instrument.Timer.builder("csms.balance.checks").tag("provider", provider.name())
+				.tag("chain", "sandbox".equals(provider.name()) ? "sandbox" : chain)
+				.tag("status", result.status().name().toLowerCase(java.util.Locale.ROOT)).publishPercentileHistogram()
+				.description("Balance checks by provider, chain and outcome, with their latency")
+				.register(meters).record(java.time.Duration.ofNanos(System.nanoTime() - started));
+		return result;
 	}
 
 	/** Releases the reservation held by a check (session failed, expired or ended). Idempotent. */

@@ -12,6 +12,7 @@ import io.chargepay.csms.session.internal.ChargingSession;
 import io.chargepay.csms.session.internal.ChargingSessionRepository;
 import io.chargepay.csms.session.internal.MeterReadings;
 import io.chargepay.csms.session.internal.RfidGate;
+import io.chargepay.csms.session.internal.SessionMetrics;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -27,15 +28,17 @@ public class SessionService {
 	private final MeterReadings meterReadings;
 	private final IdentityService identity;
 	private final RfidGate rfidGate;
+	private final SessionMetrics metrics;
 	private final Clock clock;
 
 	SessionService(ChargingSessionRepository sessions, ChargerTransactions transactions, MeterReadings meterReadings,
-			IdentityService identity, RfidGate rfidGate, Clock clock) {
+			IdentityService identity, RfidGate rfidGate, SessionMetrics metrics, Clock clock) {
 		this.sessions = sessions;
 		this.transactions = transactions;
 		this.meterReadings = meterReadings;
 		this.identity = identity;
 		this.rfidGate = rfidGate;
+		this.metrics = metrics;
 		this.clock = clock;
 	}
 
@@ -54,6 +57,7 @@ public class SessionService {
 		RfidGate.Decision decision = appStarted ? new RfidGate.Decision(identity.authorize(request.idTag()), null)
 				: rfidGate.forStart(request.idTag());
 		ChargingSession session = transactions.record(request, decision.authorization(), decision.balanceCheckId());
+		metrics.started(appStarted ? "app" : "charger");
 		return new TransactionStarted(session.transactionId(), decision.authorization());
 	}
 
@@ -100,12 +104,6 @@ public class SessionService {
 		PageRequest request = PageRequest.of(page, size);
 		return (unassignedOnly ? sessions.findByUserIdIsNullOrderByCreatedAtDesc(request)
 				: sessions.findAllByOrderByCreatedAtDesc(request)).map(ChargingSession::view);
-	}
-
-	/** A remote stop is on its way; {@code finalCost}, set by an operator, replaces the tariff. */
-	@Transactional
-	public void stopRequested(String sessionId, @Nullable BigDecimal finalCost) {
-		locked(sessionId).stopRequested(finalCost, clock.instant());
 	}
 
 	/** The payment link of record for a finished session. */

@@ -17,6 +17,7 @@ import io.chargepay.csms.identity.IdentityService;
 import io.chargepay.csms.session.SessionStartOutcome.ChargerRefused.Reason;
 import io.chargepay.csms.session.internal.PendingSession;
 import io.chargepay.csms.session.internal.PendingSessions;
+import io.chargepay.csms.session.internal.SessionMetrics;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,16 +33,18 @@ public class SessionStarter {
 	private final ChargerCommands commands;
 	private final PendingSessions pending;
 	private final SessionProperties properties;
+	private final SessionMetrics metrics;
 	private final Clock clock;
 
 	SessionStarter(ChargerService chargers, IdentityService identity, BalanceService balance, ChargerCommands commands,
-			PendingSessions pending, SessionProperties properties, Clock clock) {
+			PendingSessions pending, SessionProperties properties, SessionMetrics metrics, Clock clock) {
 		this.chargers = chargers;
 		this.identity = identity;
 		this.balance = balance;
 		this.commands = commands;
 		this.pending = pending;
 		this.properties = properties;
+		this.metrics = metrics;
 		this.clock = clock;
 	}
 
@@ -84,6 +87,7 @@ public class SessionStarter {
 				+ (result instanceof CommandResult.CallError error ? ": " + error.errorCode() : "");
 		if (pending.failIfPending(session.sessionId(), detail)) {
 			balance.release(check.balanceCheckId());
+			metrics.failed(reason.name().toLowerCase());
 		}
 		return new SessionStartOutcome.ChargerRefused(pending.find(session.sessionId()), check, reason, detail);
 	}

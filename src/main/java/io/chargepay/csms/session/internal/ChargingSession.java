@@ -148,6 +148,13 @@ public class ChargingSession {
 		this.updatedAt = now;
 	}
 
+	/** A stop request the charger refused: the session goes on, priced by the tariff again. */
+	public void stillActive(Instant now) {
+		this.status = SessionStatus.ACTIVE;
+		this.finalCost = null;
+		this.updatedAt = now;
+	}
+
 	public void fail(String reason, Instant now) {
 		this.status = SessionStatus.FAILED;
 		this.failureReason = reason;

@@ -19,6 +19,8 @@ public interface ChargingSessionRepository extends JpaRepository<ChargingSession
 
 	boolean existsByTransactionId(int transactionId);
 
+	long countByStatus(SessionStatus status);
+
 	List<ChargingSession> findByChargerId(String chargerId);
 
 	Page<ChargingSession> findByUserIdOrderByCreatedAtDesc(String userId, Pageable page);

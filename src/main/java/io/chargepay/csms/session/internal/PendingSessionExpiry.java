@@ -10,14 +10,19 @@ class PendingSessionExpiry {
 
 	private final PendingSessions pending;
 	private final BalanceService balance;
+	private final SessionMetrics metrics;
 
-	PendingSessionExpiry(PendingSessions pending, BalanceService balance) {
+	PendingSessionExpiry(PendingSessions pending, BalanceService balance, SessionMetrics metrics) {
 		this.pending = pending;
 		this.balance = balance;
+		this.metrics = metrics;
 	}
 
 	@Scheduled(fixedDelayString = "${csms.session.expiry-check-interval:15s}")
 	void expire() {
-		pending.expire().forEach(balance::release);
+		pending.expire().forEach(checkId -> {
+			balance.release(checkId);
+			metrics.failed("expired");
+		});
 	}
 }

@@ -73,6 +73,11 @@ class EvmRpc {
 		return send("eth_maxPriorityFeePerGas", web3j.ethMaxPriorityFeePerGas(), r -> r.getMaxPriorityFeePerGas());
 	}
 
+	/** RPC errors by kind, in the application's registry (Spring Boot adds it to the global one). */
+	private static void countError(String kind) {
+		io.micrometer.core.instrument.Metrics.counter("csms.balance.rpc.errors", "kind", kind).increment();
+	}
+
 	BigInteger gasPrice() {
 		return send("eth_gasPrice", web3j.ethGasPrice(), r -> r.getGasPrice());
 	}
@@ -83,15 +88,19 @@ class EvmRpc {
 			response = request.send();
 		}
 		catch (InterruptedIOException e) {
+			countError("timeout");
 			throw new RpcFailure(method + " timed out after " + timeout.toMillis() + " ms");
 		}
 		catch (JsonProcessingException e) {
+			countError("malformed");
 			throw new RpcFailure(method + " returned a malformed answer: " + describe(e));
 		}
 		catch (IOException | RuntimeException e) {
+			countError("connection");
 			throw new RpcFailure(method + " failed: " + describe(e));
 		}
 		if (response.hasError()) {
+			countError("rpc_error");
 			Response.Error error = response.getError();
 			boolean reverted = error.getCode() == EXECUTION_REVERTED
 					|| String.valueOf(error.getMessage()).toLowerCase(Locale.ROOT).contains("revert");

@@ -1,0 +1,62 @@
+package io.chargepay.csms.session.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+
+import io.chargepay.csms.session.SessionNotActiveException;
+import io.chargepay.csms.session.SessionOwnershipException;
+import io.chargepay.csms.session.SessionStatus;
+import io.chargepay.csms.session.SessionView;
+import io.chargepay.csms.session.UnknownSessionException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The steps of a stop request, each in its own short transaction. */
+@Component
+public class StoppingSessions {
+
+	private final ChargingSessionRepository sessions;
+	private final Clock clock;
+
+	StoppingSessions(ChargingSessionRepository sessions, Clock clock) {
+		this.sessions = sessions;
+		this.clock = clock;
+	}
+
+	/** 404 unknown, 403 not this user's, 409 not active: in the specification's order. */
+	@Transactional(readOnly = true)
+	public SessionView requireActiveOwnedBy(String sessionId, String userId) {
+		ChargingSession session = sessions.findById(sessionId).orElseThrow(() -> new UnknownSessionException(sessionId));
+		if (!userId.equals(session.userId())) {
+			throw new SessionOwnershipException(sessionId, userId);
+		}
+		if (session.status() != SessionStatus.ACTIVE) {
+			throw new SessionNotActiveException(sessionId, session.status());
+		}
+		return session.view();
+	}
+
+	@Transactional
+	public void markStopping(String sessionId, @Nullable BigDecimal finalCost) {
+		ChargingSession session = sessions.findForUpdate(sessionId).orElseThrow();
+		if (session.status() != SessionStatus.ACTIVE) {
+			throw new SessionNotActiveException(sessionId, session.status());
+		}
+		session.stopRequested(finalCost, clock.instant());
+	}
+
+	/** The charger did not stop: back to ACTIVE, unless its StopTransaction came meanwhile. */
+	@Transactional
+	public void revertIfStopping(String sessionId) {
+		ChargingSession session = sessions.findForUpdate(sessionId).orElseThrow();
+		if (session.status() == SessionStatus.STOPPING) {
+			session.stillActive(clock.instant());
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public SessionView find(String sessionId) {
+		return sessions.findById(sessionId).map(ChargingSession::view).orElseThrow();
+	}
+}
