@@ -13,6 +13,7 @@ import io.chargepay.csms.session.SessionView;
 import io.chargepay.csms.session.UnknownSessionException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -71,6 +72,12 @@ class PaymentLinkController {
 	@ExceptionHandler({ SessionAlreadyPaidException.class, SessionNotBillableException.class })
 	ProblemDetail conflict(RuntimeException e) {
 		return ProblemType.CONFLICT.problem(e.getMessage());
+	}
+
+	/** Concurrent recreations kept colliding on the one-live-link constraint: the client may simply try again. */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ProblemDetail concurrentChange(DataIntegrityViolationException e) {
+		return ProblemType.CONFLICT.problem("The session's payment link changed concurrently; try again");
 	}
 
 	@ExceptionHandler(PaymentProviderUnavailableException.class)

@@ -6,7 +6,8 @@ import java.util.Map;
 import io.chargepay.csms.payment.PaymentLinkClosedException;
 import io.chargepay.csms.payment.PaymentLinkService;
 import io.chargepay.csms.payment.PaymentLinkView;
-import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * button that pays as Stripe's page would. Not served when Stripe is the provider (production): 404.
  */
 @RestController
-@Hidden
+@Tag(name = "Sandbox checkout")
 class SandboxPaymentPageController {
 
 	private final PaymentLinkService payments;
@@ -36,12 +37,15 @@ class SandboxPaymentPageController {
 	}
 
 	@GetMapping(path = "/pay/{paymentLinkId}", produces = MediaType.TEXT_HTML_VALUE)
+	@Operation(summary = "The checkout page of a sandbox payment link (HTML; no token); 404 unless the sandbox is on")
 	String page(@PathVariable String paymentLinkId) {
 		return html(payments.sandboxLink(paymentLinkId).orElseThrow(() -> notFound(paymentLinkId)), null);
 	}
 
 	/** Post/redirect/get: a reload of the page that follows does not pay again. */
 	@PostMapping(path = "/pay/{paymentLinkId}", produces = MediaType.TEXT_HTML_VALUE)
+	@Operation(summary = "Pay a sandbox payment link: link and session become PAID; 303 to the page, 409 if it"
+			+ " can no longer be paid")
 	ResponseEntity<String> pay(@PathVariable String paymentLinkId) {
 		try {
 			payments.paySandboxLink(paymentLinkId).orElseThrow(() -> notFound(paymentLinkId));

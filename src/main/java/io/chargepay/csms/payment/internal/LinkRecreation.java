@@ -42,14 +42,7 @@ public class LinkRecreation {
 	/** The session's live link after recreation: this one, or a concurrent recreation's if that came later. */
 	public PaymentLinkView recreate(SessionView session) {
 		BillableSession billable = billable(session);
-		Replacement replacement;
-		try {
-			replacement = replace(billable);
-		}
-		catch (DataIntegrityViolationException firstLinkCreatedMeanwhile) {
-			// The listener recorded the session's first link between our look and our insert; it is locked now.
-			replacement = replace(billable);
-		}
+		Replacement replacement = replaceRetryingCollisions(billable);
 		replacement.leftovers().forEach(creation::expireQuietly);
 		if (replacement.newLinkId() == null) {
 			throw new SessionAlreadyPaidException(session.sessionId());
@@ -58,6 +51,23 @@ public class LinkRecreation {
 		String ownId = replacement.newLinkId();
 		return links.findByLiveSessionId(session.sessionId()).or(() -> links.findById(ownId))
 				.map(PaymentLink::view).orElseThrow();
+	}
+
+	/**
+	 * A link recorded by someone else after our lock was taken (the listener's first link; on H2 a concurrent
+	 * recreation, whose row a locking read does not see) collides on the database's constraints: look again.
+	 */
+	private Replacement replaceRetryingCollisions(BillableSession session) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return replace(session);
+			}
+			catch (DataIntegrityViolationException collision) {
+				if (attempt == 3) {
+					throw collision;
+				}
+			}
+		}
 	}
 
 	private Replacement replace(BillableSession session) {
