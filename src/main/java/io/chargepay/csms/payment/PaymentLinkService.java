@@ -6,13 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.chargepay.csms.payment.internal.LinkRecreation;
-import io.chargepay.csms.payment.internal.LinkSignals;
 import io.chargepay.csms.payment.internal.PaymentLinkQueries;
 import io.chargepay.csms.payment.internal.SandboxPayments;
 import io.chargepay.csms.payment.internal.StripeWebhooks;
@@ -27,16 +22,14 @@ public class PaymentLinkService {
 
 	private final PaymentLinkQueries queries;
 	private final LinkRecreation recreation;
-	private final LinkSignals signals;
 	private final SandboxPayments sandbox;
 	private final StripeWebhooks webhooks;
 	private final SessionService sessions;
 
-	PaymentLinkService(PaymentLinkQueries queries, LinkRecreation recreation, LinkSignals signals,
-			SandboxPayments sandbox, StripeWebhooks webhooks, SessionService sessions) {
+	PaymentLinkService(PaymentLinkQueries queries, LinkRecreation recreation, SandboxPayments sandbox,
+			StripeWebhooks webhooks, SessionService sessions) {
 		this.queries = queries;
 		this.recreation = recreation;
-		this.signals = signals;
 		this.sandbox = sandbox;
 		this.webhooks = webhooks;
 		this.sessions = sessions;
@@ -44,40 +37,17 @@ public class PaymentLinkService {
 
 	/** The session's ACTIVE link, payable now. */
 	public Optional<PaymentLinkView> activeLink(String sessionId) {
-		return queries.live(sessionId).filter(link -> link.status() == PaymentLinkStatus.ACTIVE);
+		return queries.active(sessionId);
 	}
 
 	/**
 	 * The session's ACTIVE link, waiting up to {@code timeout} for it while it is on its way (the link is created
-	 * right after the stop commits). Returns empty at once when none is coming: the provider refused it, or the
-	 * session is not billed automatically (then it has no link at all and this waits the whole timeout, so check
-	 * {@code SessionView.billingHold()} first).
+	 * right after the stop commits). Returns empty at once when none is coming: the provider refused it. A session
+	 * that is not billed automatically has no link at all and this waits the whole timeout, so check
+	 * {@code SessionView.billingHold()} first.
 	 */
 	public Optional<PaymentLinkView> awaitActiveLink(String sessionId, Duration timeout) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true) {
-			CompletableFuture<Void> changed = signals.watch(sessionId);
-			Optional<PaymentLinkView> link = activeLink(sessionId);
-			long remaining = deadline - System.nanoTime();
-			if (link.isPresent() || remaining <= 0 || nothingComing(sessionId)) {
-				signals.forget(sessionId, changed);
-				return link;
-			}
-			try {
-				changed.get(remaining, TimeUnit.NANOSECONDS);
-			}
-			catch (TimeoutException e) {
-				signals.forget(sessionId, changed);
-				return activeLink(sessionId);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return activeLink(sessionId);
-			}
-			catch (ExecutionException e) {
-				throw new IllegalStateException(e);
-			}
-		}
+		return queries.awaitActive(sessionId, timeout);
 	}
 
 	/** Current and past links of the session, newest first. */
@@ -132,7 +102,4 @@ public class PaymentLinkService {
 		return webhooks.accept(payload, signatureHeader);
 	}
 
-	private boolean nothingComing(String sessionId) {
-		return queries.latest(sessionId).map(link -> !link.status().isLive()).orElse(false);
-	}
 }

@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
 public record PaymentProperties(
 		@Nullable Provider provider,
 		@DefaultValue("24h") Duration linkTtl,
-		@DefaultValue("usd") @Pattern(regexp = "[a-z]{3}", message = "must be an ISO 4217 code in lower case") String currency,
+		@DefaultValue("usd") @Pattern(regexp = "[a-zA-Z]{3}", message = "must be an ISO 4217 code such as usd") String currency,
 		@DefaultValue("1m") Duration expiryCheckInterval,
 		@DefaultValue @Valid Retry retry,
 		@DefaultValue @Valid Stripe stripe,

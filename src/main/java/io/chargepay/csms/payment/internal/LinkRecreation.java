@@ -1,6 +1,5 @@
 package io.chargepay.csms.payment.internal;
 
-import java.time.Clock;
 import java.util.List;
 
 import io.chargepay.csms.payment.PaymentLinkStatus;

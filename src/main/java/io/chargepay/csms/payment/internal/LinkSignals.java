@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
  * came to a result in this instance, instead of polling the database.
  */
 @Component
-public class LinkSignals {
+class LinkSignals {
 
 	private final ConcurrentMap<String, Set<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
 
 	/** Completes at the session's next link change; register before looking, so that no change is missed. */
-	public CompletableFuture<Void> watch(String sessionId) {
+	CompletableFuture<Void> watch(String sessionId) {
 		CompletableFuture<Void> signal = new CompletableFuture<>();
 		waiting.compute(sessionId, (id, signals) -> {
 			Set<CompletableFuture<Void>> all = signals == null ? new HashSet<>() : signals;
@@ -29,7 +29,7 @@ public class LinkSignals {
 	}
 
 	/** The waiter gave up or got what it waited for. */
-	public void forget(String sessionId, CompletableFuture<Void> signal) {
+	void forget(String sessionId, CompletableFuture<Void> signal) {
 		waiting.computeIfPresent(sessionId, (id, signals) -> {
 			signals.remove(signal);
 			return signals.isEmpty() ? null : signals;
