@@ -71,6 +71,11 @@ class RunModeTests {
 				"server.port", 0, "csms.ocpp.port", 0,
 				"spring.datasource.url", "jdbc:h2:mem:runmode-" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
 				"spring.datasource.username", "sa", "spring.datasource.password", ""));
+		if ("prod".equals(profile)) {
+			// Production refuses to start without Stripe (payment.PaymentRunModeTests); these tests are about the rest.
+			all.put("csms.payments.stripe.api-key", "sk_test_run_mode");
+			all.put("csms.payments.stripe.webhook-secret", "whsec_run_mode");
+		}
 		all.putAll(properties);
 		// As command-line arguments: they outrank the profile's own files, as an operator's environment would.
 		return new SpringApplicationBuilder(CsmsApplication.class).profiles(profile)

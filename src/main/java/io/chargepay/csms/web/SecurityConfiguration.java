@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every API request carries a verified bearer token: {@code sub} is the user, a {@code roles} claim containing
- * {@code operator} grants the operator endpoints. Health, API docs and the sandbox token endpoint are open.
+ * {@code operator} grants the operator endpoints. Health, API docs, the sandbox token endpoint, the Stripe webhook
+ * (signed) and the sandbox checkout pages are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -48,6 +49,9 @@ class SecurityConfiguration {
 						.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 						.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
 						.requestMatchers(HttpMethod.POST, "/api/v1/sandbox/token").permitAll()
+						// Stripe signs its webhooks instead; sandbox checkout pages are reached by their link's url.
+						.requestMatchers(HttpMethod.POST, "/api/v1/webhooks/stripe").permitAll()
+						.requestMatchers("/pay/**").permitAll()
 						.requestMatchers("/error").permitAll()
 						.requestMatchers("/api/v1/chargers", "/api/v1/chargers/**", "/api/v1/users", "/api/v1/users/**",
 								"/api/v1/sandbox/**", "/api/v1/sessions", "/actuator/prometheus").hasRole(Caller.OPERATOR_ROLE)

@@ -14,6 +14,7 @@ import io.chargepay.csms.support.CsmsIntegrationTest;
 import io.chargepay.csms.support.Fleet;
 import io.chargepay.csms.support.Rows;
 import io.chargepay.csms.support.TestCharger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -196,6 +197,8 @@ class TransactionIntegrationTests {
 		Map<String, Object> stop = Map.of("transactionId", transactionId, "meterStop", startMeter + 100,
 				"timestamp", "2026-03-01T12:30:00Z", "reason", "Local");
 		charger.result("StopTransaction", stop);
+		// The payment module links the session to its payment link right after the stop: let that happen first.
+		Awaitility.await().until(() -> session(transactionId).get("payment_link_id") != null);
 		Map<String, Object> afterFirst = session(transactionId);
 
 		charger.result("StopTransaction", Map.of("transactionId", transactionId, "meterStop", startMeter + 999,

@@ -1,0 +1,11 @@
+package io.chargepay.csms.payment.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A verified provider event about one checkout: its event id (applied once), type, the checkout's id at the provider,
+ * its payment status, and our own ids as the checkout carries them (client_reference_id, metadata).
+ */
+public record CheckoutEvent(String eventId, String type, @Nullable String externalId, @Nullable String paymentStatus,
+		@Nullable String sessionId, @Nullable String paymentLinkId) {
+}
