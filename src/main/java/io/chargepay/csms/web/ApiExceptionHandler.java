@@ -60,6 +60,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ProblemType.CONNECTOR_BUSY.problem(e.getMessage());
 	}
 
+	@ExceptionHandler(io.chargepay.csms.session.SessionOwnershipException.class)
+	ProblemDetail notTheOwner(RuntimeException e) {
+		return ProblemType.FORBIDDEN.problem(e.getMessage());
+	}
+
+	@ExceptionHandler(io.chargepay.csms.session.SessionNotActiveException.class)
+	ProblemDetail notActive(RuntimeException e) {
+		return ProblemType.CONFLICT.problem(e.getMessage());
+	}
+
 	@ExceptionHandler(io.chargepay.csms.session.UnknownSessionException.class)
 	ProblemDetail unknownSession(RuntimeException e) {
 		return ProblemType.NOT_FOUND.problem(e.getMessage());
