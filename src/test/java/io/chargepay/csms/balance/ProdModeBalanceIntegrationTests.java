@@ -13,6 +13,9 @@ import org.springframework.test.context.ActiveProfiles;
 /** Production mode: no sandbox provider, so a chain not under csms.chains is unknown. */
 @CsmsIntegrationTest
 @ActiveProfiles("prod")
+// Production refuses sandbox payments: a Stripe key (never used here) lets the context start.
+@org.springframework.test.context.TestPropertySource(properties = { "csms.payments.stripe.api-key=sk_test_unused",
+		"csms.payments.stripe.webhook-secret=whsec_unused" })
 class ProdModeBalanceIntegrationTests {
 
 	@Autowired

@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ArrayNode;
 @CsmsIntegrationTest
 class ChargerCommandsIntegrationTests {
 
-	@Value("${csms.ocpp.port}")
+	@Value("${local.ocpp.port}")
 	int port;
 	@Autowired
 	ChargerService chargers;

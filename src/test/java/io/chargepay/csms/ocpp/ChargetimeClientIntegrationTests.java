@@ -61,7 +61,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @CsmsIntegrationTest
 class ChargetimeClientIntegrationTests {
 
-	@Value("${csms.ocpp.port}")
+	@Value("${local.ocpp.port}")
 	int port;
 	@Autowired
 	ChargerService chargers;

@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 @CsmsIntegrationTest
 class CoreProfileIntegrationTests {
 
-	@Value("${csms.ocpp.port}")
+	@Value("${local.ocpp.port}")
 	int port;
 	@Autowired
 	ChargerService chargers;

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ArrayNode;
 @CsmsIntegrationTest
 class OcppFramingIntegrationTests {
 
-	@Value("${csms.ocpp.port}")
+	@Value("${local.ocpp.port}")
 	int port;
 	@Autowired
 	ChargerService chargers;

@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 @CsmsIntegrationTest
 class OcppHandshakeIntegrationTests {
 
-	@Value("${csms.ocpp.port}")
+	@Value("${local.ocpp.port}")
 	int port;
 	@Autowired
 	ChargerService chargers;

@@ -28,7 +28,7 @@ class OcppMetricsIntegrationTests {
 
 	@LocalServerPort
 	int port;
-	@Value("${csms.ocpp.port}")
+	@Value("${local.ocpp.port}")
 	int ocppPort;
 	@Autowired
 	ChargerService chargers;

@@ -31,7 +31,7 @@ class OcppTlsIntegrationTests {
 	private static final String STORE_PASSWORD = "test-store-password";
 	private static final Path KEY_STORE = Path.of("target", "test-tls", "ocpp-server.p12");
 
-	@Value("${csms.ocpp.port}")
+	@Value("${local.ocpp.port}")
 	int port;
 	@Autowired
 	ChargerService chargers;

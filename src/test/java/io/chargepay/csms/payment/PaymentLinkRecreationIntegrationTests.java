@@ -40,12 +40,14 @@ class PaymentLinkRecreationIntegrationTests {
 
 	@LocalServerPort
 	int httpPort;
-	@Value("${csms.ocpp.port}")
+	@Value("${local.ocpp.port}")
 	int ocppPort;
 	@Autowired
 	ChargerService chargers;
 	@Autowired
 	IdentityService identity;
+	@Autowired
+	io.chargepay.csms.balance.BalanceService balance;
 	@Autowired
 	SessionService sessions;
 	@Autowired
@@ -62,7 +64,7 @@ class PaymentLinkRecreationIntegrationTests {
 	@BeforeEach
 	void connect() {
 		api = new Api(httpPort);
-		fleet = new Fleet(chargers, identity);
+		fleet = new Fleet(chargers, identity, balance);
 		chargerId = fleet.newCharger();
 		idTag = fleet.newDriverTag();
 		driverToken = Tokens.driver(fleet.userOf(idTag));

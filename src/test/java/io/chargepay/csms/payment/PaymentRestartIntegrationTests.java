@@ -52,7 +52,8 @@ class PaymentRestartIntegrationTests {
 		String chargerId;
 		// Stripe is down (connection refused) for the whole life of the first application.
 		try (ConfigurableApplicationContext first = start("http://127.0.0.1:" + freePort(), "1s")) {
-			Fleet fleet = new Fleet(first.getBean(ChargerService.class), first.getBean(IdentityService.class));
+			Fleet fleet = new Fleet(first.getBean(ChargerService.class), first.getBean(IdentityService.class),
+					first.getBean(io.chargepay.csms.balance.BalanceService.class));
 			chargerId = fleet.newCharger();
 			try (TestCharger charger = TestCharger.connect(ocppPort(first), chargerId, Fleet.CHARGER_KEY)) {
 				Charging charging = new Charging(charger, chargerId, first.getBean(SessionService.class));

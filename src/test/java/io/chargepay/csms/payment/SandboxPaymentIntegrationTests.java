@@ -31,12 +31,14 @@ class SandboxPaymentIntegrationTests {
 
 	@LocalServerPort
 	int httpPort;
-	@Value("${csms.ocpp.port}")
+	@Value("${local.ocpp.port}")
 	int ocppPort;
 	@Autowired
 	ChargerService chargers;
 	@Autowired
 	IdentityService identity;
+	@Autowired
+	io.chargepay.csms.balance.BalanceService balance;
 	@Autowired
 	SessionService sessions;
 	@Autowired
@@ -54,7 +56,7 @@ class SandboxPaymentIntegrationTests {
 	@BeforeEach
 	void finishASession() {
 		api = new Api(httpPort);
-		Fleet fleet = new Fleet(chargers, identity);
+		Fleet fleet = new Fleet(chargers, identity, balance);
 		chargerId = fleet.newCharger();
 		String idTag = fleet.newDriverTag();
 		driverToken = Tokens.driver(fleet.userOf(idTag));

@@ -37,12 +37,14 @@ class StripePaymentLinkIntegrationTests {
 
 	private static final StripeFake stripe = StripeFake.instance();
 
-	@Value("${csms.ocpp.port}")
+	@Value("${local.ocpp.port}")
 	int ocppPort;
 	@Autowired
 	ChargerService chargers;
 	@Autowired
 	IdentityService identity;
+	@Autowired
+	io.chargepay.csms.balance.BalanceService balance;
 	@Autowired
 	SessionService sessions;
 	@Autowired
@@ -58,7 +60,7 @@ class StripePaymentLinkIntegrationTests {
 
 	@BeforeEach
 	void connect() {
-		fleet = new Fleet(chargers, identity);
+		fleet = new Fleet(chargers, identity, balance);
 		chargerId = fleet.newCharger();
 		idTag = fleet.newDriverTag();
 		charger = TestCharger.connect(ocppPort, chargerId, Fleet.CHARGER_KEY);

@@ -37,12 +37,14 @@ class StripeWebhookIntegrationTests {
 
 	@LocalServerPort
 	int httpPort;
-	@Value("${csms.ocpp.port}")
+	@Value("${local.ocpp.port}")
 	int ocppPort;
 	@Autowired
 	ChargerService chargers;
 	@Autowired
 	IdentityService identity;
+	@Autowired
+	io.chargepay.csms.balance.BalanceService balance;
 	@Autowired
 	SessionService sessions;
 	@Autowired
@@ -58,7 +60,7 @@ class StripeWebhookIntegrationTests {
 	@BeforeEach
 	void finishASession() {
 		api = new Api(httpPort);
-		Fleet fleet = new Fleet(chargers, identity);
+		Fleet fleet = new Fleet(chargers, identity, balance);
 		String chargerId = fleet.newCharger();
 		charger = TestCharger.connect(ocppPort, chargerId, Fleet.CHARGER_KEY);
 		session = new Charging(charger, chargerId, sessions).session(fleet.newDriverTag(), 3_000);

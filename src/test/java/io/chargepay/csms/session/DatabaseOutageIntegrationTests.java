@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ArrayNode;
 		"spring.datasource.hikari.validation-timeout=1000" })
 class DatabaseOutageIntegrationTests {
 
-	@Value("${csms.ocpp.port}")
+	@Value("${local.ocpp.port}")
 	int port;
 	@Autowired
 	ChargerService chargers;

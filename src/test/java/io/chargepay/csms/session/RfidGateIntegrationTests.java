@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 @CsmsIntegrationTest
 class RfidGateIntegrationTests {
 
-	@Value("${csms.ocpp.port}")
+	@Value("${local.ocpp.port}")
 	int ocppPort;
 	@Autowired
 	ChargerService chargers;

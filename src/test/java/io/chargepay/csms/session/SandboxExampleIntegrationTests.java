@@ -39,7 +39,7 @@ class SandboxExampleIntegrationTests {
 
 	@LocalServerPort
 	int port;
-	@Value("${csms.ocpp.port}")
+	@Value("${local.ocpp.port}")
 	int ocppPort;
 	@Autowired
 	ChargerCommands commands;

@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ObjectNode;
 @CsmsIntegrationTest
 class TransactionIntegrationTests {
 
-	@Value("${csms.ocpp.port}")
+	@Value("${local.ocpp.port}")
 	int port;
 	@Autowired
 	ChargerService chargers;

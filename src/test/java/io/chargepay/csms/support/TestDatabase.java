@@ -58,7 +58,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 				}
 			});
 		}
-		properties.put("csms.ocpp.port", freePort());
+		// Bound by the system; tests read the port from local.ocpp.port.
+		properties.put("csms.ocpp.port", 0);
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("csms-test-database", properties));
 	}
 

@@ -28,7 +28,7 @@ class ChargerApiIntegrationTests {
 
 	@LocalServerPort
 	int port;
-	@Value("${csms.ocpp.port}")
+	@Value("${local.ocpp.port}")
 	int ocppPort;
 	@Autowired
 	ChargerCommands commands;

@@ -31,7 +31,7 @@ class CommandApiIntegrationTests {
 
 	@LocalServerPort
 	int port;
-	@Value("${csms.ocpp.port}")
+	@Value("${local.ocpp.port}")
 	int ocppPort;
 	@Autowired
 	ChargerService chargers;

@@ -22,7 +22,7 @@ class SessionApiIntegrationTests {
 
 	@LocalServerPort
 	int port;
-	@Value("${csms.ocpp.port}")
+	@Value("${local.ocpp.port}")
 	int ocppPort;
 	@Autowired
 	ChargerService chargers;

@@ -19,11 +19,13 @@ class LinkCreation {
 	private final LinkLedger ledger;
 	private final PaymentLinkProvider provider;
 	private final LinkSignals signals;
+	private final PaymentMetrics metrics;
 
-	LinkCreation(LinkLedger ledger, PaymentLinkProvider provider, LinkSignals signals) {
+	LinkCreation(LinkLedger ledger, PaymentLinkProvider provider, LinkSignals signals, PaymentMetrics metrics) {
 		this.ledger = ledger;
 		this.provider = provider;
 		this.signals = signals;
+		this.metrics = metrics;
 	}
 
 	void attempt(String linkId) {
@@ -31,6 +33,8 @@ class LinkCreation {
 		if (request.isEmpty()) {
 			return;
 		}
+		long started = System.nanoTime();
+		String outcome = "created";
 		try {
 			CreatedLink created = provider.create(request.get());
 			if (!ledger.activate(linkId, created)) {
@@ -43,13 +47,16 @@ class LinkCreation {
 			log.warn("{} refused payment link {} of session {}: {}", provider.name(), linkId,
 					request.get().sessionId(), e.getMessage());
 			ledger.fail(linkId, e.getMessage());
+			outcome = "rejected";
 		}
 		catch (ProviderUnavailableException e) {
 			log.warn("{} could not create payment link {} of session {} now, will retry: {}", provider.name(), linkId,
 					request.get().sessionId(), e.getMessage());
 			ledger.retryLater(linkId, e.keySpent(), e.getMessage());
+			outcome = "unavailable";
 		}
 		finally {
+			metrics.providerCall(provider.name(), outcome, System.nanoTime() - started);
 			signals.changed(request.get().sessionId());
 		}
 	}

@@ -17,6 +17,14 @@ interface PaymentLinkRepository extends JpaRepository<PaymentLink, String> {
 
 	boolean existsBySessionId(String sessionId);
 
+	long countByStatus(PaymentLinkStatus status);
+
+	@Query("select l.provider, l.status, count(l) from PaymentLink l group by l.provider, l.status")
+	List<Object[]> countByProviderAndStatus();
+
+	@Query("select l.currency, sum(l.amountMinor) from PaymentLink l where l.status = io.chargepay.csms.payment.PaymentLinkStatus.PAID group by l.currency")
+	List<Object[]> sumPaidByCurrency();
+
 	/** Newest first. */
 	List<PaymentLink> findBySessionIdOrderByAttemptDesc(String sessionId);
 

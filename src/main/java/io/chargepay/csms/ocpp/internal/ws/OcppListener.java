@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Map;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -17,6 +18,8 @@ import org.java_websocket.server.CustomSSLWebSocketServerFactory;
 import org.java_websocket.server.DefaultWebSocketServerFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 
 /** Starts the OCPP-J listener with the application and stops it first on shutdown. */
@@ -27,11 +30,13 @@ class OcppListener implements SmartLifecycle {
 
 	private final OcppProperties properties;
 	private final OcppEndpoint endpoint;
+	private final ConfigurableEnvironment environment;
 	private @Nullable OcppWebSocketServer server;
 
-	OcppListener(OcppProperties properties, OcppEndpoint endpoint) {
+	OcppListener(OcppProperties properties, OcppEndpoint endpoint, ConfigurableEnvironment environment) {
 		this.properties = properties;
 		this.endpoint = endpoint;
+		this.environment = environment;
 	}
 
 	@Override
@@ -43,6 +48,9 @@ class OcppListener implements SmartLifecycle {
 		started.start();
 		started.awaitListening();
 		this.server = started;
+		// As Spring Boot does with local.server.port: the bound port, for csms.ocpp.port=0 (tests).
+		environment.getPropertySources().addFirst(new MapPropertySource("local.ocpp",
+				Map.of("local.ocpp.port", started.getPort())));
 	}
 
 	@Override

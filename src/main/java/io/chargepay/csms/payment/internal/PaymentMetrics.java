@@ -1,0 +1,63 @@
+package io.chargepay.csms.payment.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.chargepay.csms.payment.PaymentLinkStatus;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Payment links as operators watch them: links by provider and status and the amount paid by currency (read from the
+ * database every few seconds, so they survive restarts and count every path that changes a link), the backlog of
+ * links waiting for their provider, and each provider call's outcome and latency.
+ */
+@Component
+class PaymentMetrics {
+
+	private final MeterRegistry meters;
+	private final PaymentLinkRepository links;
+	private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
+
+	PaymentMetrics(MeterRegistry meters, PaymentLinkRepository links) {
+		this.meters = meters;
+		this.links = links;
+	}
+
+	void providerCall(String provider, String outcome, long nanos) {
+		Timer.builder("csms.payment.provider.calls").tag("provider", provider).tag("outcome", outcome)
+				.publishPercentileHistogram().description("Payment-link provider calls by outcome, with latency")
+				.register(meters).record(Duration.ofNanos(nanos));
+	}
+
+	@Scheduled(fixedDelayString = "${csms.metrics.payment-count-interval:10s}")
+	void count() {
+		values.values().forEach(value -> value.set(0));
+		for (Object[] row : links.countByProviderAndStatus()) {
+			gauge("csms.payment.links", List.of("provider", (String) row[0], "status",
+					((PaymentLinkStatus) row[1]).name().toLowerCase()), "Payment links by provider and status")
+					.set(((Number) row[2]).longValue());
+		}
+		for (Object[] row : links.sumPaidByCurrency()) {
+			gauge("csms.payment.paid.amount.minor", List.of("currency", (String) row[0]),
+					"Amount paid through payment links, in minor units").set(((Number) row[1]).longValue());
+		}
+		gauge("csms.payment.backlog", List.of(), "Payment links waiting for their provider (outbox backlog)")
+				.set(links.countByStatus(PaymentLinkStatus.PENDING));
+	}
+
+	private AtomicLong gauge(String name, List<String> tags, String description) {
+		return values.computeIfAbsent(name + tags, key -> {
+			AtomicLong value = new AtomicLong();
+			Gauge.builder(name, value, AtomicLong::get).tags(tags.toArray(String[]::new)).description(description)
+					.register(meters);
+			return value;
+		});
+	}
+}
