@@ -93,11 +93,6 @@ done
 check "the charger starts the session (ACTIVE with a transactionId)" \
   "$([ "$(echo "$BODY" | jq -r .status)" = ACTIVE ] && [ "$(echo "$BODY" | jq -r .transactionId)" != null ]; echo $?)"
 
-# 2. Insufficient balance.
-request POST /api/v1/session/start "$DRIVER_TOKEN" "$(echo "$START" | jq '.expectedMaxCost = 999999')"
-check "a start the wallet cannot pay for answers 402 with the check" \
-  "$([ "$STATUS" = 402 ] && [ "$(echo "$BODY" | jq -r .balanceStatus)" = INSUFFICIENT ]; echo $?)" "($STATUS)"
-
 # 3. User validation on stop.
 request POST /api/v1/session/stop "$OTHER_TOKEN" "{\"userId\":\"user-999\",\"sessionId\":\"$SESSION_ID\"}"
 check "another user cannot stop the session (403)" "$([ "$STATUS" = 403 ]; echo $?)" "($STATUS)"
@@ -109,13 +104,18 @@ for _ in $(seq 1 20); do
   [ "$(echo "$BODY" | jq -r .paymentLinkId)" != null ] && [ "$(echo "$BODY" | jq -r .paymentLinkId)" != "" ] && break
   sleep 0.5
   request GET "/api/v1/user/$USER_ID/sessions?size=5" "$DRIVER_TOKEN"
-  BODY=$(echo "$BODY" | jq --arg id "$SESSION_ID" '.items[] | select(.sessionId == $id) | {paymentLinkId: .paymentLink.id, url: .paymentLink.url, expiresAt: .paymentLink.expiresAt, amount: .amount}')
+  BODY=$(echo "$BODY" | jq --arg id "$SESSION_ID" '.items[] | select(.sessionId == $id) | {paymentLinkId: .paymentLink.paymentLinkId, url: .paymentLink.url, expiresAt: .paymentLink.expiresAt, amount: .amount}')
 done
 LINK_ID=$(echo "$BODY" | jq -r .paymentLinkId)
 LINK_URL=$(echo "$BODY" | jq -r .url)
 check "the stopped session has a payment link with url and expiresAt" \
   "$([ "$LINK_ID" != null ] && [ "$LINK_URL" != null ] && [ "$(echo "$BODY" | jq -r .expiresAt)" != null ]; echo $?)"
 check "the payment link is for 7.50" "$([ "$(echo "$BODY" | jq -r .amount)" = 7.5 ] || [ "$(echo "$BODY" | jq -r .amount)" = 7.50 ]; echo $?)"
+
+# 3b. Insufficient balance (the charger is free again).
+request POST /api/v1/session/start "$DRIVER_TOKEN" "$(echo "$START" | jq '.expectedMaxCost = 999999')"
+check "a start the wallet cannot pay for answers 402 with the check" \
+  "$([ "$STATUS" = 402 ] && [ "$(echo "$BODY" | jq -r .balanceStatus)" = INSUFFICIENT ]; echo $?)" "($STATUS)"
 
 # 4. Balance check history and details.
 request GET "/api/v1/user/$USER_ID/balance-checks" "$DRIVER_TOKEN"
@@ -132,12 +132,12 @@ request GET "/api/v1/user/$USER_ID/sessions" "$DRIVER_TOKEN"
 check "the user's sessions include the stopped session with its payment link" \
   "$(echo "$BODY" | jq -e --arg id "$SESSION_ID" '.items[] | select(.sessionId == $id) | .paymentLinks | length > 0' >/dev/null; echo $?)"
 request POST "/api/v1/session/$SESSION_ID/payment-link" "$DRIVER_TOKEN"
-NEW_LINK_ID=$(echo "$BODY" | jq -r .id)
+NEW_LINK_ID=$(echo "$BODY" | jq -r .paymentLinkId)
 check "recreating the payment link gives a new ACTIVE link" \
   "$([ "$STATUS" = 201 ] && [ "$NEW_LINK_ID" != "$LINK_ID" ] && [ "$(echo "$BODY" | jq -r .status)" = ACTIVE ]; echo $?)" "($STATUS)"
 request GET "/api/v1/session/$SESSION_ID/payment-links" "$DRIVER_TOKEN"
 check "the old link is EXPIRED and exactly one is ACTIVE" \
-  "$(echo "$BODY" | jq -e --arg old "$LINK_ID" '([.[] | select(.status == "ACTIVE")] | length == 1) and ([.[] | select(.id == $old)][0].status == "EXPIRED")' >/dev/null; echo $?)"
+  "$(echo "$BODY" | jq -e --arg old "$LINK_ID" '([.[] | select(.status == "ACTIVE")] | length == 1) and ([.[] | select(.paymentLinkId == $old)][0].status == "EXPIRED")' >/dev/null; echo $?)"
 NEW_URL=$(echo "$BODY" | jq -r '.[] | select(.status == "ACTIVE") | .url')
 check "the payment link opens" "$([ "$(curl -s -o /dev/null -w '%{http_code}' "$NEW_URL")" = 200 ]; echo $?)"
 

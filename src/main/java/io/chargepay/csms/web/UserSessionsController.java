@@ -31,7 +31,7 @@ class UserSessionsController {
 			@Nullable Integer transactionId, String idTag, @Nullable Instant startedAt, @Nullable Instant stoppedAt,
 			@Nullable Long energyWh, @Nullable BigDecimal amount, @Nullable String currency, boolean billingHold,
 			@Nullable String balanceCheckId, @Nullable String failureReason, @Nullable String metadata,
-			Instant createdAt, @Nullable PaymentLinkView paymentLink, List<PaymentLinkView> paymentLinks) {
+			Instant createdAt, @Nullable PaymentLinkResponse paymentLink, List<PaymentLinkResponse> paymentLinks) {
 	}
 
 	private final SessionService sessions;
@@ -63,7 +63,8 @@ class UserSessionsController {
 				session.connectorId(), session.transactionId(), session.idTag(), session.startedAt(),
 				session.stoppedAt(), session.energyWh(), session.amount() == null ? null : session.amount().amount(),
 				session.amount() == null ? null : session.amount().currency(), session.billingHold(),
-				session.balanceCheckId(), session.failureReason(), session.metadata(), session.createdAt(), current,
-				links);
+				session.balanceCheckId(), session.failureReason(), session.metadata(), session.createdAt(),
+				current == null ? null : PaymentLinkResponse.of(current),
+				links.stream().map(PaymentLinkResponse::of).toList());
 	}
 }
