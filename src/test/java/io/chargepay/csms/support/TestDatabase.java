@@ -60,6 +60,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		}
 		// Bound by the system; tests read the port from local.ocpp.port.
 		properties.put("csms.ocpp.port", 0);
+		// Many cached test contexts share one database server: small pools keep them under its connection limit.
+		properties.put("spring.datasource.hikari.maximum-pool-size", 6);
+		properties.put("spring.datasource.hikari.minimum-idle", 1);
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("csms-test-database", properties));
 	}
 
