@@ -17,9 +17,13 @@ public record WalletAddress(String value) {
 	private static final Pattern EVM_ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
 
 	public WalletAddress {
-		if (value == null || !EVM_ADDRESS.matcher(value).matches()) {
+		if (!isWellFormed(value)) {
 			throw new InvalidWalletAddressException(value, "0x and 40 hex digits");
 		}
+	}
+
+	public static boolean isWellFormed(String address) {
+		return address != null && EVM_ADDRESS.matcher(address).matches();
 	}
 
 	/** True unless the address is mixed case and not its own EIP-55 checksum. */

@@ -1,6 +1,7 @@
 package io.chargepay.csms.balance.internal;
 
 import io.chargepay.csms.balance.InvalidWalletAddressException;
+import io.chargepay.csms.identity.WalletAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -14,12 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class WalletAddressRules {
 
-	private final WalletAddresses addresses;
 	private final boolean enforceOnSandboxChains;
 
-	WalletAddressRules(WalletAddresses addresses,
-			@Value("${csms.wallets.enforce-checksum:false}") boolean enforceOnSandboxChains) {
-		this.addresses = addresses;
+	WalletAddressRules(@Value("${csms.wallets.enforce-checksum:false}") boolean enforceOnSandboxChains) {
 		this.enforceOnSandboxChains = enforceOnSandboxChains;
 	}
 
@@ -27,15 +25,15 @@ public class WalletAddressRules {
 		if (address == null) {
 			throw new InvalidWalletAddressException("walletAddress is required");
 		}
-		addresses.formatProblem(address).ifPresent(problem -> {
-			throw new InvalidWalletAddressException(problem);
-		});
+		if (!WalletAddress.isWellFormed(address)) {
+			throw new InvalidWalletAddressException("a wallet address is 0x followed by 40 hexadecimal digits");
+		}
 	}
 
 	public void requireChecksum(String address, boolean sandboxChain) {
-		if ((!sandboxChain || enforceOnSandboxChains) && !addresses.checksumValid(address)) {
+		if ((!sandboxChain || enforceOnSandboxChains) && !new WalletAddress(address).checksumValid()) {
 			throw new InvalidWalletAddressException("the mixed-case wallet address fails its EIP-55 checksum; did you "
-					+ "mean " + addresses.checksummed(address) + "?");
+					+ "mean " + WalletAddress.checksummed(address) + "?");
 		}
 	}
 }

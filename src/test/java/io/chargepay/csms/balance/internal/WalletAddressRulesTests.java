@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chargepay.csms.balance.InvalidWalletAddressException;
-import io.chargepay.csms.balance.internal.evm.Eip55Addresses;
 import org.junit.jupiter.api.Test;
 
 class WalletAddressRulesTests {
 
 	static final String SPEC_DEMO_WALLET = "0x742d35Cc6634C0532925a3b8D95B0E8b19a6bE6c";
 
-	private final WalletAddressRules sandboxDefaults = new WalletAddressRules(new Eip55Addresses(), false);
-	private final WalletAddressRules enforcing = new WalletAddressRules(new Eip55Addresses(), true);
+	private final WalletAddressRules sandboxDefaults = new WalletAddressRules(false);
+	private final WalletAddressRules enforcing = new WalletAddressRules(true);
 
 	@Test
 	void enforcesTheChecksumOnRealChainsWhateverTheSetting() {

@@ -1,4 +1,4 @@
-package io.chargepay.csms.balance.internal.evm;
+package io.chargepay.csms.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,9 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class Eip55AddressesTests {
-
-	private final Eip55Addresses addresses = new Eip55Addresses();
+class WalletAddressTests {
 
 	/** The test vectors of EIP-55 itself. */
 	@ParameterizedTest
@@ -17,21 +15,21 @@ class Eip55AddressesTests {
 			"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
 			"0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB", "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb" })
 	void acceptsTheChecksumSpellingAndSingleCaseAddresses(String address) {
-		assertThat(addresses.formatProblem(address)).isEmpty();
-		assertThat(addresses.checksumValid(address)).isTrue();
+		assertThat(WalletAddress.isWellFormed(address)).isTrue();
+		assertThat(new WalletAddress(address).checksumValid()).isTrue();
 	}
 
 	@Test
 	void refusesAMixedCaseAddressWithOneLetterInTheWrongCase() {
-		assertThat(addresses.checksumValid("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD")).isFalse();
-		assertThat(addresses.checksummed("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD"))
+		assertThat(new WalletAddress("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD").checksumValid()).isFalse();
+		assertThat(WalletAddress.checksummed("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD"))
 				.isEqualTo("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
 	}
 
 	@Test
 	void findsTheSpecsDemoWalletMixedCaseButNotChecksummed() {
-		assertThat(addresses.formatProblem("0x742d35Cc6634C0532925a3b8D95B0E8b19a6bE6c")).isEmpty();
-		assertThat(addresses.checksumValid("0x742d35Cc6634C0532925a3b8D95B0E8b19a6bE6c")).isFalse();
+		assertThat(WalletAddress.isWellFormed("0x742d35Cc6634C0532925a3b8D95B0E8b19a6bE6c")).isTrue();
+		assertThat(new WalletAddress("0x742d35Cc6634C0532925a3b8D95B0E8b19a6bE6c").checksumValid()).isFalse();
 	}
 
 	@ParameterizedTest
@@ -39,6 +37,6 @@ class Eip55AddressesTests {
 			"0x742d35cc6634c0532925a3b8d95b0e8b19a6be6", "0x742d35cc6634c0532925a3b8d95b0e8b19a6be6c0",
 			"0x742d35cc6634c0532925a3b8d95b0e8b19a6be6g", " 0x742d35cc6634c0532925a3b8d95b0e8b19a6be6c" })
 	void refusesAnythingButZeroXAndFortyHexDigits(String address) {
-		assertThat(addresses.formatProblem(address)).isPresent();
+		assertThat(WalletAddress.isWellFormed(address)).isFalse();
 	}
 }
