@@ -3,9 +3,6 @@ package io.chargepay.csms.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -24,6 +21,7 @@ import io.chargepay.csms.support.Charging;
 import io.chargepay.csms.support.Fleet;
 import io.chargepay.csms.support.StripeFake;
 import io.chargepay.csms.support.TestCharger;
+import io.chargepay.csms.support.TestDatabase;
 import io.chargepay.csms.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -51,7 +49,7 @@ class PaymentRestartIntegrationTests {
 		SessionView redelivered;
 		String chargerId;
 		// Stripe is down (connection refused) for the whole life of the first application.
-		try (ConfigurableApplicationContext first = start("http://127.0.0.1:" + freePort(), "1s")) {
+		try (ConfigurableApplicationContext first = start("http://127.0.0.1:" + TestDatabase.freePort(), "1s")) {
 			Fleet fleet = new Fleet(first.getBean(ChargerService.class), first.getBean(IdentityService.class));
 			chargerId = fleet.newCharger();
 			try (TestCharger charger = TestCharger.connect(ocppPort(first), chargerId, Fleet.CHARGER_KEY)) {
@@ -126,7 +124,7 @@ class PaymentRestartIntegrationTests {
 	}
 
 	private static ConfigurableApplicationContext start(String stripeBase, String redeliveryInterval) {
-		Map<String, Object> properties = new HashMap<>(Map.of("server.port", 0, "csms.ocpp.port", freePort(),
+		Map<String, Object> properties = new HashMap<>(Map.of("server.port", 0, "csms.ocpp.port", TestDatabase.freePort(),
 				"csms.auth.jwt-secret", Tokens.SECRET, "spring.datasource.url", DATABASE,
 				"spring.datasource.username", "sa", "spring.datasource.password", "",
 				"csms.payments.stripe.api-key", StripeFake.API_KEY, "csms.payments.stripe.api-base", stripeBase,
@@ -140,15 +138,6 @@ class PaymentRestartIntegrationTests {
 
 	private static int ocppPort(ConfigurableApplicationContext context) {
 		return context.getEnvironment().getRequiredProperty("csms.ocpp.port", Integer.class);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
 	}
 
 	private static <T> T single(List<T> items) {
