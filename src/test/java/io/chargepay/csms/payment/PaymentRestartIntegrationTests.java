@@ -3,6 +3,7 @@ package io.chargepay.csms.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.BindException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -26,6 +27,7 @@ import io.chargepay.csms.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -123,14 +125,29 @@ class PaymentRestartIntegrationTests {
 		return jdbc.queryForList("select * from payment_links where session_id = ?", session.sessionId());
 	}
 
+	/** Retries with another port when another process took the chosen one before the listener bound it. */
 	private static ConfigurableApplicationContext start(String stripeBase, String redeliveryInterval) {
-		Map<String, Object> properties = new HashMap<>(Map.of("server.port", 0, "csms.ocpp.port", TestDatabase.freePort(),
+		for (int attempt = 1;; attempt++) {
+			try {
+				return startOnce(stripeBase, redeliveryInterval);
+			}
+			catch (RuntimeException e) {
+				if (attempt == 3 || !(NestedExceptionUtils.getRootCause(e) instanceof BindException)) {
+					throw e;
+				}
+			}
+		}
+	}
+
+	private static ConfigurableApplicationContext startOnce(String stripeBase, String redeliveryInterval) {
+		Map<String, Object> properties = new HashMap<>(Map.of("server.port", 0, "server.address", "127.0.0.1",
+				"csms.ocpp.port", TestDatabase.freePort(), "csms.ocpp.host", "127.0.0.1",
 				"csms.auth.jwt-secret", Tokens.SECRET, "spring.datasource.url", DATABASE,
-				"spring.datasource.username", "sa", "spring.datasource.password", "",
-				"csms.payments.stripe.api-key", StripeFake.API_KEY, "csms.payments.stripe.api-base", stripeBase,
-				"csms.payments.stripe.timeout", "2s", "csms.payments.expiry-check-interval", redeliveryInterval));
-		properties.putAll(Map.of("csms.payments.retry.interval", "100ms", "csms.payments.retry.initial-backoff",
-				"200ms", "csms.payments.retry.max-backoff", "500ms"));
+				"spring.datasource.username", "sa", "spring.datasource.password", ""));
+		properties.putAll(Map.of("csms.payments.stripe.api-key", StripeFake.API_KEY,
+				"csms.payments.stripe.api-base", stripeBase, "csms.payments.stripe.timeout", "2s",
+				"csms.payments.expiry-check-interval", redeliveryInterval, "csms.payments.retry.interval", "100ms",
+				"csms.payments.retry.initial-backoff", "200ms", "csms.payments.retry.max-backoff", "500ms"));
 		return new SpringApplicationBuilder(CsmsApplication.class)
 				.run(properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
 						.toArray(String[]::new));
