@@ -95,7 +95,7 @@ class PaymentRestartIntegrationTests {
 				assertThat(link.externalId()).startsWith("cs_test_");
 			}
 		}
-		assertThat(stripe.createRequests(chargerId)).hasSize(3);
+		assertThat(stripe.sessionsOf(chargerId)).as("Checkout Sessions at Stripe").hasSize(3);
 		assertThat(stripe.createRequests(chargerId)).anySatisfy(request -> assertThat(
 				request.getHeader("Idempotency-Key")).isEqualTo(keyTriedBefore));
 		assertThat(jdbc.queryForObject("select count(*) from event_publication", Integer.class)).isZero();
@@ -145,7 +145,7 @@ class PaymentRestartIntegrationTests {
 				"csms.auth.jwt-secret", Tokens.SECRET, "spring.datasource.url", DATABASE,
 				"spring.datasource.username", "sa", "spring.datasource.password", ""));
 		properties.putAll(Map.of("csms.payments.stripe.api-key", StripeFake.API_KEY,
-				"csms.payments.stripe.api-base", stripeBase, "csms.payments.stripe.timeout", "2s",
+				"csms.payments.stripe.api-base", stripeBase, "csms.payments.stripe.timeout", "5s",
 				"csms.payments.expiry-check-interval", redeliveryInterval, "csms.payments.retry.interval", "100ms",
 				"csms.payments.retry.initial-backoff", "200ms", "csms.payments.retry.max-backoff", "500ms"));
 		return new SpringApplicationBuilder(CsmsApplication.class)
