@@ -3,9 +3,7 @@ package io.chargepay.csms.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.net.BindException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -24,10 +22,12 @@ import io.chargepay.csms.support.Charging;
 import io.chargepay.csms.support.Fleet;
 import io.chargepay.csms.support.StripeFake;
 import io.chargepay.csms.support.TestCharger;
+import io.chargepay.csms.support.TestDatabase;
 import io.chargepay.csms.support.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -51,7 +51,7 @@ class PaymentRestartIntegrationTests {
 		SessionView redelivered;
 		String chargerId;
 		// Stripe is down (connection refused) for the whole life of the first application.
-		try (ConfigurableApplicationContext first = start("http://127.0.0.1:" + freePort(), "1s")) {
+		try (ConfigurableApplicationContext first = start("http://127.0.0.1:" + TestDatabase.freePort(), "1s")) {
 			Fleet fleet = new Fleet(first.getBean(ChargerService.class), first.getBean(IdentityService.class),
 					first.getBean(io.chargepay.csms.balance.BalanceService.class));
 			chargerId = fleet.newCharger();
@@ -96,7 +96,7 @@ class PaymentRestartIntegrationTests {
 				assertThat(link.externalId()).startsWith("cs_test_");
 			}
 		}
-		assertThat(stripe.createRequests(chargerId)).hasSize(3);
+		assertThat(stripe.sessionsOf(chargerId)).as("Checkout Sessions at Stripe").hasSize(3);
 		assertThat(stripe.createRequests(chargerId)).anySatisfy(request -> assertThat(
 				request.getHeader("Idempotency-Key")).isEqualTo(keyTriedBefore));
 		assertThat(jdbc.queryForObject("select count(*) from event_publication", Integer.class)).isZero();
@@ -126,30 +126,36 @@ class PaymentRestartIntegrationTests {
 		return jdbc.queryForList("select * from payment_links where session_id = ?", session.sessionId());
 	}
 
+	/** Retries with another port when another process took the chosen one before the listener bound it. */
 	private static ConfigurableApplicationContext start(String stripeBase, String redeliveryInterval) {
-		Map<String, Object> properties = new HashMap<>(Map.of("server.port", 0, "csms.ocpp.port", freePort(),
+		for (int attempt = 1;; attempt++) {
+			try {
+				return startOnce(stripeBase, redeliveryInterval);
+			}
+			catch (RuntimeException e) {
+				if (attempt == 3 || !(NestedExceptionUtils.getRootCause(e) instanceof BindException)) {
+					throw e;
+				}
+			}
+		}
+	}
+
+	private static ConfigurableApplicationContext startOnce(String stripeBase, String redeliveryInterval) {
+		Map<String, Object> properties = new HashMap<>(Map.of("server.port", 0, "server.address", "127.0.0.1",
+				"csms.ocpp.port", 0, "csms.ocpp.host", "127.0.0.1",
 				"csms.auth.jwt-secret", Tokens.SECRET, "spring.datasource.url", DATABASE,
-				"spring.datasource.username", "sa", "spring.datasource.password", "",
-				"csms.payments.stripe.api-key", StripeFake.API_KEY, "csms.payments.stripe.api-base", stripeBase,
-				"csms.payments.stripe.timeout", "2s", "csms.payments.expiry-check-interval", redeliveryInterval));
-		properties.putAll(Map.of("csms.payments.retry.interval", "100ms", "csms.payments.retry.initial-backoff",
-				"200ms", "csms.payments.retry.max-backoff", "500ms"));
+				"spring.datasource.username", "sa", "spring.datasource.password", ""));
+		properties.putAll(Map.of("csms.payments.stripe.api-key", StripeFake.API_KEY,
+				"csms.payments.stripe.api-base", stripeBase, "csms.payments.stripe.timeout", "5s",
+				"csms.payments.expiry-check-interval", redeliveryInterval, "csms.payments.retry.interval", "100ms",
+				"csms.payments.retry.initial-backoff", "200ms", "csms.payments.retry.max-backoff", "500ms"));
 		return new SpringApplicationBuilder(CsmsApplication.class)
 				.run(properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
 						.toArray(String[]::new));
 	}
 
 	private static int ocppPort(ConfigurableApplicationContext context) {
-		return context.getEnvironment().getRequiredProperty("csms.ocpp.port", Integer.class);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return context.getEnvironment().getRequiredProperty("local.ocpp.port", Integer.class);
 	}
 
 	private static <T> T single(List<T> items) {

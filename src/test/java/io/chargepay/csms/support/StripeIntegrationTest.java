@@ -16,11 +16,11 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "csms.ocpp.call-timeout=2s", "csms.ocpp.heartbeat-interval=120s",
+		properties = { "server.address=127.0.0.1", "csms.ocpp.host=127.0.0.1", "csms.ocpp.call-timeout=2s", "csms.ocpp.heartbeat-interval=120s",
 				"csms.auth.jwt-secret=" + Tokens.SECRET, "csms.wallets.enforce-checksum=true",
 				"csms.payments.stripe.api-key=" + StripeFake.API_KEY,
 				"csms.payments.stripe.webhook-secret=" + StripeFake.WEBHOOK_SECRET,
-				"csms.payments.stripe.timeout=3s",
+				"csms.payments.stripe.timeout=5s",
 				"csms.payments.retry.interval=100ms", "csms.payments.retry.initial-backoff=200ms",
 				"csms.payments.retry.max-backoff=1s", "csms.payments.expiry-check-interval=200ms" })
 @ContextConfiguration(initializers = { TestDatabase.class, StripeFake.Initializer.class })

@@ -106,7 +106,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		return value == null ? fallback : value;
 	}
 
-	static int freePort() {
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

@@ -3,9 +3,9 @@ package io.chargepay.csms.payment.internal;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.chargepay.csms.payment.PaymentLinkClosedException;
 import io.chargepay.csms.payment.PaymentLinkStatus;
 import io.chargepay.csms.payment.PaymentLinkView;
-import io.chargepay.csms.payment.PaymentLinkClosedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -51,7 +51,12 @@ public class StripeWebhookVerifier {
 		try {
 			JsonNode event = json.readTree(payload);
 			JsonNode checkout = event.path("data").path("object");
-			return new CheckoutEvent(event.path("id").asString(), event.path("type").asString(),
+			String eventId = text(event.path("id"));
+			String type = text(event.path("type"));
+			if (eventId == null || eventId.isBlank() || type == null) {
+				throw new InvalidWebhookSignatureException("The signed payload is not a Stripe event");
+			}
+			return new CheckoutEvent(eventId, type,
 					text(checkout.path("id")), text(checkout.path("payment_status")),
 					text(checkout.path("client_reference_id")), text(checkout.path("metadata").path("payment_link_id")));
 		}
