@@ -49,7 +49,7 @@ class RunModeTests {
 	@Test
 	void servesMetricsWithoutATokenOnlyOnTheManagementPort() {
 		int managementPort = freePort();
-		try (ConfigurableApplicationContext context = start("default", Map.of("management.server.port", managementPort))) {
+		try (ConfigurableApplicationContext context = start("default", Map.of("management.server.port", managementPort, "management.server.address", "127.0.0.1"))) {
 			int apiPort = ((WebServerApplicationContext) context).getWebServer().getPort();
 
 			assertThat(new Api(managementPort).get("/actuator/prometheus", null).status()).isEqualTo(200);
@@ -68,7 +68,7 @@ class RunModeTests {
 
 	private static ConfigurableApplicationContext start(String profile, Map<String, Object> properties) {
 		Map<String, Object> all = new java.util.HashMap<>(Map.of(
-				"server.port", 0, "csms.ocpp.port", 0,
+				"server.port", 0, "csms.ocpp.port", 0, "server.address", "127.0.0.1", "csms.ocpp.host", "127.0.0.1",
 				"spring.datasource.url", "jdbc:h2:mem:runmode-" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
 				"spring.datasource.username", "sa", "spring.datasource.password", ""));
 		if ("prod".equals(profile)) {

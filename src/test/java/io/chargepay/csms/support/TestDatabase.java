@@ -58,8 +58,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 				}
 			});
 		}
-		// Bound by the system; tests read the port from local.ocpp.port.
+		// Bound by the system, on loopback only; tests read the port from local.ocpp.port.
 		properties.put("csms.ocpp.port", 0);
+		properties.put("csms.ocpp.host", "127.0.0.1");
+		properties.put("server.address", "127.0.0.1");
 		// Many cached test contexts share one database server: small pools keep them under its connection limit.
 		properties.put("spring.datasource.hikari.maximum-pool-size", 6);
 		properties.put("spring.datasource.hikari.minimum-idle", 1);
