@@ -35,6 +35,8 @@ import tools.jackson.databind.JsonNode;
  * session driven from the REST API, an offline replay, and a 500-charger load smoke test.
  */
 @CsmsIntegrationTest
+// A fleet needs the production pool size; the small test default is for the many cached contexts of other classes.
+@org.springframework.test.context.TestPropertySource(properties = "csms.test.pool-size=16")
 class SimulatorEndToEndIntegrationTests {
 
 	private static final Path SIMULATOR = Path.of("charger-simulator", "target", "charger-simulator.jar");

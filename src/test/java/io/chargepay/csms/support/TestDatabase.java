@@ -63,7 +63,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		properties.put("csms.ocpp.host", "127.0.0.1");
 		properties.put("server.address", "127.0.0.1");
 		// Many cached test contexts share one database server: small pools keep them under its connection limit.
-		properties.put("spring.datasource.hikari.maximum-pool-size", 6);
+		properties.put("spring.datasource.hikari.maximum-pool-size",
+				context.getEnvironment().getProperty("csms.test.pool-size", Integer.class, 6));
 		properties.put("spring.datasource.hikari.minimum-idle", 1);
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("csms-test-database", properties));
 	}
