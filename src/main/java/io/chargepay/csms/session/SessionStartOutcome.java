@@ -16,9 +16,7 @@ public sealed interface SessionStartOutcome {
 	}
 
 	/** The charger did not start it: the session is FAILED. */
-	record ChargerRefused(SessionView session, BalanceCheckResult balanceCheck, Reason reason, String detail)
+	record ChargerRefused(SessionView session, BalanceCheckResult balanceCheck, ChargerRefusal reason, String detail)
 			implements SessionStartOutcome {
-
-		public enum Reason { REJECTED, TIMEOUT, OFFLINE, CALL_ERROR }
 	}
 }

@@ -1,8 +1,6 @@
 package io.chargepay.csms.session;
 
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 import io.chargepay.csms.balance.BalanceCheckRequest;
 import io.chargepay.csms.balance.BalanceCheckResult;
@@ -14,7 +12,6 @@ import io.chargepay.csms.charger.CommandResult;
 import io.chargepay.csms.charger.UnknownChargerException;
 import io.chargepay.csms.identity.IdentityNotFoundException;
 import io.chargepay.csms.identity.IdentityService;
-import io.chargepay.csms.session.SessionStartOutcome.ChargerRefused.Reason;
 import io.chargepay.csms.session.internal.PendingSession;
 import io.chargepay.csms.session.internal.PendingSessions;
 import io.chargepay.csms.session.internal.SessionMetrics;
@@ -77,42 +74,17 @@ public class SessionStarter {
 	}
 
 	private SessionStartOutcome remoteStart(SessionView session, BalanceCheckResult check, String idTag) {
-		CommandResult result = await(commands.send(session.chargerId(),
+		CommandResult result = ChargerRefusal.await(commands.send(session.chargerId(),
 				new ChargerCommand.RemoteStartTransaction(session.connectorId() == 0 ? null : session.connectorId(), idTag)));
-		if (result instanceof CommandResult.Answered answered && "Accepted".equals(answered.status())) {
+		if (ChargerRefusal.accepted(result)) {
 			return new SessionStartOutcome.Started(pending.find(session.sessionId()), check);
 		}
-		Reason reason = reasonFor(result);
-		String detail = "RemoteStartTransaction " + reason.name().toLowerCase().replace('_', ' ')
-				+ (result instanceof CommandResult.CallError error ? ": " + error.errorCode() : "");
+		ChargerRefusal reason = ChargerRefusal.of(result);
+		String detail = reason.describe("RemoteStartTransaction", result);
 		if (pending.failIfPending(session.sessionId(), detail)) {
 			balance.release(check.balanceCheckId());
 			metrics.failed(reason.name().toLowerCase());
 		}
 		return new SessionStartOutcome.ChargerRefused(pending.find(session.sessionId()), check, reason, detail);
-	}
-
-	private static Reason reasonFor(CommandResult result) {
-		if (result instanceof CommandResult.TimedOut) {
-			return Reason.TIMEOUT;
-		}
-		if (result instanceof CommandResult.Offline) {
-			return Reason.OFFLINE;
-		}
-		return result instanceof CommandResult.CallError ? Reason.CALL_ERROR : Reason.REJECTED;
-	}
-
-	/** The port's future always completes within the call timeout. */
-	private static CommandResult await(CompletableFuture<CommandResult> future) {
-		try {
-			return future.get();
-		}
-		catch (InterruptedException interrupted) {
-			Thread.currentThread().interrupt();
-			return new CommandResult.TimedOut();
-		}
-		catch (ExecutionException failed) {
-			throw new IllegalStateException("Charger command failed", failed.getCause());
-		}
 	}
 }

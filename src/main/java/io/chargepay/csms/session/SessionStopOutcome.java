@@ -12,8 +12,6 @@ public sealed interface SessionStopOutcome {
 	}
 
 	/** The charger did not stop: the session is ACTIVE as before. */
-	record NotStopped(SessionView session, Reason reason, String detail) implements SessionStopOutcome {
-
-		public enum Reason { REJECTED, TIMEOUT, OFFLINE, CALL_ERROR }
+	record NotStopped(SessionView session, ChargerRefusal reason, String detail) implements SessionStopOutcome {
 	}
 }

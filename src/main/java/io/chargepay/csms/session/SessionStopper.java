@@ -2,12 +2,10 @@ package io.chargepay.csms.session;
 
 import java.math.BigDecimal;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 import io.chargepay.csms.charger.ChargerCommand;
 import io.chargepay.csms.charger.ChargerCommands;
 import io.chargepay.csms.charger.CommandResult;
-import io.chargepay.csms.session.SessionStopOutcome.NotStopped.Reason;
 import io.chargepay.csms.session.internal.SessionCompletions;
 import io.chargepay.csms.session.internal.StoppingSessions;
 import org.jspecify.annotations.Nullable;
@@ -40,46 +38,23 @@ public class SessionStopper {
 	public SessionStopOutcome stop(String sessionId, String userId, @Nullable BigDecimal finalCost) {
 		SessionView session = stopping.requireActiveOwnedBy(sessionId, userId);
 		if (!commands.isConnected(session.chargerId())) {
-			return new SessionStopOutcome.NotStopped(session, Reason.OFFLINE, "charger " + session.chargerId()
+			return new SessionStopOutcome.NotStopped(session, ChargerRefusal.OFFLINE, "charger " + session.chargerId()
 					+ " is not connected");
 		}
 		CompletableFuture<Void> completion = completions.expect(sessionId);
 		stopping.markStopping(sessionId, finalCost);
-		CommandResult result = await(commands.send(session.chargerId(),
+		CommandResult result = ChargerRefusal.await(commands.send(session.chargerId(),
 				new ChargerCommand.RemoteStopTransaction(session.transactionId())));
-		if (!(result instanceof CommandResult.Answered answered && "Accepted".equals(answered.status()))) {
-			Reason reason = reasonFor(result);
+		if (!ChargerRefusal.accepted(result)) {
+			ChargerRefusal reason = ChargerRefusal.of(result);
 			stopping.revertIfStopping(sessionId);
 			completions.forget(sessionId, completion);
 			return new SessionStopOutcome.NotStopped(stopping.find(sessionId), reason,
-					"RemoteStopTransaction " + reason.name().toLowerCase().replace('_', ' '));
+					reason.describe("RemoteStopTransaction", result));
 		}
 		boolean finished = completions.await(sessionId, completion, properties.session().stopWait());
 		SessionView now = stopping.find(sessionId);
 		return finished || !now.status().isOpen() ? new SessionStopOutcome.Stopped(now)
 				: new SessionStopOutcome.Stopping(now);
-	}
-
-	private static Reason reasonFor(CommandResult result) {
-		if (result instanceof CommandResult.TimedOut) {
-			return Reason.TIMEOUT;
-		}
-		if (result instanceof CommandResult.Offline) {
-			return Reason.OFFLINE;
-		}
-		return result instanceof CommandResult.CallError ? Reason.CALL_ERROR : Reason.REJECTED;
-	}
-
-	private static CommandResult await(CompletableFuture<CommandResult> future) {
-		try {
-			return future.get();
-		}
-		catch (InterruptedException interrupted) {
-			Thread.currentThread().interrupt();
-			return new CommandResult.TimedOut();
-		}
-		catch (ExecutionException failed) {
-			throw new IllegalStateException("Charger command failed", failed.getCause());
-		}
 	}
 }
