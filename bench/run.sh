@@ -25,7 +25,7 @@ bench/run.sh PROFILE [options]
   --jfr                 record a JFR profile of the CSMS for the whole run (run dir, csms.jfr)
   --db NAME             database name, must start with csms_bench (default csms_bench)
   --tag TEXT            free text stored in the report (e.g. the fix under test)
-Environment: MYSQL_HOST (127.0.0.1), MYSQL_PORT (3306), MYSQL_USER (root), MYSQL_PASSWORD (empty),
+Environment: CSMS_JAR (a prebuilt CSMS jar), MYSQL_HOST (127.0.0.1), MYSQL_PORT (3306), MYSQL_USER (root), MYSQL_PASSWORD (empty),
   OCPP_PORT (19090), HTTP_PORT (19080), MGMT_PORT (19081).
 EOF
 }
@@ -79,7 +79,7 @@ LETTERS=(A B C D E F G H)
 ID_TAG=TAG-USER-123
 mysql_() { mysql -h"$MYSQL_HOST" -P"$MYSQL_PORT" -u"$MYSQL_USER" ${MYSQL_PASSWORD:+-p"$MYSQL_PASSWORD"} "$@"; }
 
-CSMS_JAR=$ROOT/target/csms-0.1.0-SNAPSHOT.jar
+CSMS_JAR=${CSMS_JAR:-$ROOT/target/csms-0.1.0-SNAPSHOT.jar}
 SIM_JAR=$ROOT/charger-simulator/target/charger-simulator.jar
 if [[ ! -f $CSMS_JAR ]]; then (cd "$ROOT" && ./mvnw -B -q package -DskipTests); fi
 if [[ ! -f $SIM_JAR ]]; then (cd "$ROOT" && ./mvnw -B -q -f charger-simulator/pom.xml package -DskipTests); fi
