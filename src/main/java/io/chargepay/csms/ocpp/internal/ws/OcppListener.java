@@ -38,7 +38,7 @@ class OcppListener implements SmartLifecycle {
 	public synchronized void start() {
 		OcppWebSocketServer started = new OcppWebSocketServer(
 				new InetSocketAddress(properties.host(), properties.port()),
-				Math.max(2, Runtime.getRuntime().availableProcessors()), properties.maxFrameBytes(), endpoint,
+				properties.effectiveDecoderThreads(), properties.maxFrameBytes(), endpoint,
 				socketFactory());
 		started.start();
 		started.awaitListening();
