@@ -38,7 +38,7 @@ class OcppListener implements SmartLifecycle {
 	public synchronized void start() {
 		OcppWebSocketServer started = new OcppWebSocketServer(
 				new InetSocketAddress(properties.host(), properties.port()),
-				properties.effectiveDecoderThreads(), properties.maxFrameBytes(), endpoint,
+				properties.effectiveDecoderThreads(), properties.maxFrameBytes(), properties.staleHandshake(), endpoint,
 				socketFactory());
 		started.start();
 		started.awaitListening();
