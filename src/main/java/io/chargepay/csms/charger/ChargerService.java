@@ -79,7 +79,7 @@ public class ChargerService {
 	public ChargerAuthentication authenticate(String chargerId, String authorizationKey) {
 		return chargers.findById(chargerId)
 				.filter(Charger::isEnabled)
-				.map(charger -> credentials.matches(authorizationKey, charger.passwordHash())
+				.map(charger -> credentials.matches(chargerId, authorizationKey, charger.passwordHash())
 						? ChargerAuthentication.ACCEPTED
 						: ChargerAuthentication.BAD_CREDENTIALS)
 				.orElse(ChargerAuthentication.UNKNOWN_CHARGER);
