@@ -14,6 +14,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The OCPP-J listener. {@code workerThreads} handle charger messages (they block on the database, so more than the
  * cores); {@code workerQueueCapacity} bounds what waits for them, beyond which the listener stops reading.
+ * {@code decoderThreads} decode frames and decide upgrades (a PBKDF2 check and database reads each), and each one
+ * serves a fixed share of the connections; 0 means 4 per core, at least 8 (see BENCHMARKS.md). An upgrade that waited
+ * longer than {@code staleHandshake} for a decoder is answered 503 without checking its key.
  */
 @Validated
 @ConfigurationProperties("csms.ocpp")
@@ -26,7 +29,14 @@ public record OcppProperties(
 		@DefaultValue("16") @Positive int workerThreads,
 		@DefaultValue("10000") @Positive int workerQueueCapacity,
 		@DefaultValue("32") @Positive int maxPendingCallsPerCharger,
+		@DefaultValue("0") @Min(0) int decoderThreads,
+		@DefaultValue("8s") Duration staleHandshake,
 		@Nullable Tls tls) {
+
+	/** The decoder threads to start: {@code decoderThreads}, or 4 per core and at least 8 when it is 0. */
+	public int effectiveDecoderThreads() {
+		return decoderThreads > 0 ? decoderThreads : Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+	}
 
 	/** Security profile 2: the same Basic auth over TLS 1.2+, on when a key store is configured. */
 	public record Tls(@NotBlank String keyStore, String keyStorePassword, @DefaultValue("PKCS12") String keyStoreType) {

@@ -5,10 +5,13 @@ import java.util.concurrent.CompletableFuture;
 import io.chargepay.csms.charger.ChargerCommand;
 import io.chargepay.csms.charger.CommandResult;
 import org.java_websocket.WebSocket;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 
 /** One charger's live WebSocket connection: its incoming mailbox and its outgoing calls. */
 final class ChargerConnection {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChargerConnection.class);
 
 	private final String chargerId;
 	private final WebSocket socket;
@@ -42,8 +45,17 @@ final class ChargerConnection {
 		return calls.answered(messageId, outcome);
 	}
 
+	/**
+	 * Sends a frame; on a connection that closed meanwhile (the charger reconnected) the frame is dropped with one
+	 * INFO line: what it answered is committed, and the charger sends the message again on its new connection.
+	 */
 	void send(String text) {
-		socket.send(text);
+		try {
+			socket.send(text);
+		}
+		catch (WebsocketNotConnectedException closed) {
+			log.info("Connection of charger {} closed before a frame could be sent; dropped it", chargerId);
+		}
 	}
 
 	void closed() {

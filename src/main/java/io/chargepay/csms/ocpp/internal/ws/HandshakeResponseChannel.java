@@ -16,10 +16,16 @@ import org.jspecify.annotations.Nullable;
 final class HandshakeResponseChannel implements WrappedByteChannel {
 
 	private final ByteChannel delegate;
+	private final long acceptedAtNanos = System.nanoTime();
 	private volatile @Nullable ByteBuffer rejection;
 
 	HandshakeResponseChannel(ByteChannel delegate) {
 		this.delegate = delegate;
+	}
+
+	/** How long ago the listener accepted this connection. */
+	long nanosSinceAccepted() {
+		return System.nanoTime() - acceptedAtNanos;
 	}
 
 	void answerRefusalWith(ByteBuffer httpResponse) {

@@ -72,13 +72,20 @@ class OcppEndpoint implements DisposableBean {
 		if (!request.offersOcpp16()) {
 			throw new UpgradeRefusedException(UpgradeRefusal.SUBPROTOCOL_NOT_OFFERED);
 		}
-		if (!chargers.exists(chargerId)) {
-			throw new UpgradeRefusedException(UpgradeRefusal.UNKNOWN_CHARGER);
-		}
+		// One read of the charger on the way in: with credentials for it, authenticate answers whether it is known
+		// too; without, ask only whether it exists (an unknown charger is 404 whatever its credentials).
 		UpgradeRequest.Credentials credentials = request.credentials()
 				.filter(given -> given.username().equals(chargerId))
-				.orElseThrow(() -> new UpgradeRefusedException(UpgradeRefusal.UNAUTHORIZED));
-		if (chargers.authenticate(chargerId, credentials.password()) != ChargerAuthentication.ACCEPTED) {
+				.orElse(null);
+		if (credentials == null) {
+			throw new UpgradeRefusedException(chargers.exists(chargerId) ? UpgradeRefusal.UNAUTHORIZED
+					: UpgradeRefusal.UNKNOWN_CHARGER);
+		}
+		ChargerAuthentication authentication = chargers.authenticate(chargerId, credentials.password());
+		if (authentication == ChargerAuthentication.UNKNOWN_CHARGER) {
+			throw new UpgradeRefusedException(UpgradeRefusal.UNKNOWN_CHARGER);
+		}
+		if (authentication != ChargerAuthentication.ACCEPTED) {
 			throw new UpgradeRefusedException(UpgradeRefusal.UNAUTHORIZED);
 		}
 		return chargerId;

@@ -43,7 +43,7 @@ class OcppListener implements SmartLifecycle {
 	public synchronized void start() {
 		OcppWebSocketServer started = new OcppWebSocketServer(
 				new InetSocketAddress(properties.host(), properties.port()),
-				Math.max(2, Runtime.getRuntime().availableProcessors()), properties.maxFrameBytes(), endpoint,
+				properties.effectiveDecoderThreads(), properties.maxFrameBytes(), properties.staleHandshake(), endpoint,
 				socketFactory());
 		started.start();
 		started.awaitListening();

@@ -2,6 +2,7 @@ package io.chargepay.csms.ocpp.internal.ws;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -28,13 +29,19 @@ final class OcppWebSocketServer extends WebSocketServer {
 
 	private static final Logger log = LoggerFactory.getLogger(OcppWebSocketServer.class);
 
+	/** Accepted connections the kernel may queue while the selector is busy (the JDK's default is 50). */
+	static final int ACCEPT_BACKLOG = 2048;
+
 	private final OcppEndpoint endpoint;
+	private final long staleHandshakeNanos;
 	private final CompletableFuture<Void> listening = new CompletableFuture<>();
 
-	OcppWebSocketServer(InetSocketAddress address, int decoders, int maxFrameBytes, OcppEndpoint endpoint,
-			WebSocketServerFactory sockets) {
+	OcppWebSocketServer(InetSocketAddress address, int decoders, int maxFrameBytes, Duration staleHandshake,
+			OcppEndpoint endpoint, WebSocketServerFactory sockets) {
 		super(address, decoders, List.of(draft(maxFrameBytes)));
 		this.endpoint = endpoint;
+		this.staleHandshakeNanos = staleHandshake.toNanos();
+		setMaxPendingConnections(ACCEPT_BACKLOG);
 		setReuseAddr(true);
 		setTcpNoDelay(true);
 		setWebSocketFactory(new ConnectionFactory(sockets));
@@ -53,6 +60,13 @@ final class OcppWebSocketServer extends WebSocketServer {
 	public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket socket, Draft draft,
 			ClientHandshake request) throws InvalidDataException {
 		try {
+			// Under a connection storm, an upgrade that waited longer than the charger's own handshake timeout is
+			// refused before the PBKDF2 check: its charger has gone and will retry, and checking its key would only
+			// delay the ones still waiting.
+			if (((WebSocketImpl) socket).getChannel() instanceof HandshakeResponseChannel channel
+					&& channel.nanosSinceAccepted() > staleHandshakeNanos) {
+				throw new UpgradeRefusedException(UpgradeRefusal.OVERLOADED);
+			}
 			String chargerId = endpoint.admit(new UpgradeRequest(request.getResourceDescriptor(),
 					request.getFieldValue("Sec-WebSocket-Protocol"), request.getFieldValue("Authorization")));
 			socket.setAttachment(chargerId);

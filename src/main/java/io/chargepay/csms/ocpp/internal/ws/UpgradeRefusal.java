@@ -9,7 +9,9 @@ enum UpgradeRefusal {
 	BAD_REQUEST(400, "Bad Request", ""),
 	SUBPROTOCOL_NOT_OFFERED(400, "Bad Request", ""),
 	UNAUTHORIZED(401, "Unauthorized", "WWW-Authenticate: Basic realm=\"OCPP\", charset=\"UTF-8\"\r\n"),
-	UNKNOWN_CHARGER(404, "Not Found", "");
+	UNKNOWN_CHARGER(404, "Not Found", ""),
+	/** The upgrade waited too long for a decoder: the charger has likely given up; retry later costs us nothing now. */
+	OVERLOADED(503, "Service Unavailable", "Retry-After: 10\r\n");
 
 	private final int status;
 	private final String reason;

@@ -1,0 +1,231 @@
+#!/usr/bin/env bash
+# ChargePay CSMS benchmark (issue 8). Usage: bench/run.sh PROFILE [options]; see bench/README.md.
+#
+# Builds the CSMS and the simulator if their jars are missing, then per run: a fresh MariaDB database, the CSMS in the
+# prod profile, seeded chargers and idTag, the simulator's load mode with the profile's traffic model in its own
+# process(es), server samples (CPU, RSS, threads, heap after GC), and at the end one table plus a JSON report
+# bench/results/<profile>-<timestamp>.json (per-run raw files under bench/results/<profile>-<timestamp>/).
+set -euo pipefail
+
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$BENCH_DIR/.." && pwd)
+
+usage() {
+	cat <<'EOF'
+bench/run.sh PROFILE [options]
+  PROFILE               idle | moderate | stress | storm
+  --chargers N          fleet size (defaults: idle 10000, moderate 1000, stress 5000, storm 10000)
+  --duration D          seconds per run, ramp included (defaults: idle 600, moderate 240, stress 180, storm 150)
+  --runs R              repetitions; figures are medians over the runs (default 3)
+  --ramp R              total new connections per second over all simulator processes (default 100; storm: N/60)
+  --meter-interval S    override the profile's M (whole seconds), e.g. to push stress past what N chargers give
+  --heartbeat-interval S override the profile's H
+  --procs P             simulator processes (default: one per 9,500 chargers)
+  --jvm "FLAGS"         JVM flags of the CSMS (default: see DEFAULT_JVM below)
+  --jfr                 record a JFR profile of the CSMS for the whole run (run dir, csms.jfr)
+  --db NAME             database name, must start with csms_bench (default csms_bench)
+  --tag TEXT            free text stored in the report (e.g. the fix under test)
+Environment: CSMS_JAR (a prebuilt CSMS jar), MYSQL_HOST (127.0.0.1), MYSQL_PORT (3306), MYSQL_USER (root), MYSQL_PASSWORD (empty),
+  OCPP_PORT (19090), HTTP_PORT (19080), MGMT_PORT (19081).
+EOF
+}
+
+[[ $# -ge 1 ]] || { usage; exit 2; }
+PROFILE=$1; shift
+case "$PROFILE" in idle|moderate|stress|storm) ;; -h|--help) usage; exit 0 ;; *) echo "unknown profile $PROFILE" >&2; usage; exit 2 ;; esac
+
+CHARGERS=""; DURATION=""; RUNS=3; RAMP=""; METER=""; HEARTBEAT=""; PROCS=""; JFR=0; DB=csms_bench; TAG=""
+DEFAULT_JVM="-Xms2g -Xmx4g -XX:+UseG1GC -XX:MaxGCPauseMillis=100 -XX:+ExitOnOutOfMemoryError -Xss512k"
+JVM_FLAGS="$DEFAULT_JVM"
+while [[ $# -gt 0 ]]; do
+	case "$1" in
+		--chargers) CHARGERS=$2; shift 2 ;;
+		--duration) DURATION=${2%s}; shift 2 ;;
+		--runs) RUNS=$2; shift 2 ;;
+		--ramp) RAMP=$2; shift 2 ;;
+		--meter-interval) METER=${2%s}; shift 2 ;;
+		--heartbeat-interval) HEARTBEAT=${2%s}; shift 2 ;;
+		--procs) PROCS=$2; shift 2 ;;
+		--jvm) JVM_FLAGS=$2; shift 2 ;;
+		--jfr) JFR=1; shift ;;
+		--db) DB=$2; shift 2 ;;
+		--tag) TAG=$2; shift 2 ;;
+		-h|--help) usage; exit 0 ;;
+		*) echo "unknown option $1" >&2; usage; exit 2 ;;
+	esac
+done
+[[ "$DB" == csms_bench* ]] || { echo "--db must start with csms_bench" >&2; exit 2; }
+
+# Traffic model per profile (issue 8): H heartbeat, M meter interval, share of chargers cycling transactions with
+# their on/off lengths. moderate: 60% of chargers cycle 150 s on / 30 s off, so 50% are in a transaction at any time
+# (B=50%); stress: every charger starts at once and charges until the end (B=100%).
+case "$PROFILE" in
+	idle)     H=300; M=60; SHARE=0;   TXLEN=60;    TXPAUSE=30; N_DEF=10000; D_DEF=600 ;;
+	moderate) H=60;  M=60; SHARE=0.6; TXLEN=150;   TXPAUSE=30; N_DEF=1000;  D_DEF=240 ;;
+	stress)   H=60;  M=10; SHARE=1;   TXLEN=86400; TXPAUSE=1;  N_DEF=5000;  D_DEF=180 ;;
+	storm)    H=300; M=60; SHARE=0;   TXLEN=60;    TXPAUSE=30; N_DEF=10000; D_DEF=150 ;;
+esac
+N=${CHARGERS:-$N_DEF}; DURATION=${DURATION:-$D_DEF}; H=${HEARTBEAT:-$H}; M=${METER:-$M}
+if [[ -z "$RAMP" ]]; then
+	if [[ $PROFILE == storm ]]; then RAMP=$(( (N + 59) / 60 )); else RAMP=100; fi
+fi
+PROCS=${PROCS:-$(( (N + 9499) / 9500 ))}
+
+MYSQL_HOST=${MYSQL_HOST:-127.0.0.1}; MYSQL_PORT=${MYSQL_PORT:-3306}; MYSQL_USER=${MYSQL_USER:-root}
+MYSQL_PASSWORD=${MYSQL_PASSWORD:-}
+OCPP_PORT=${OCPP_PORT:-19090}; HTTP_PORT=${HTTP_PORT:-19080}; MGMT_PORT=${MGMT_PORT:-19081}
+SHARED_KEY=bench-shared-key-0000001
+LETTERS=(A B C D E F G H)
+ID_TAG=TAG-USER-123
+mysql_() { mysql -h"$MYSQL_HOST" -P"$MYSQL_PORT" -u"$MYSQL_USER" ${MYSQL_PASSWORD:+-p"$MYSQL_PASSWORD"} "$@"; }
+
+CSMS_JAR=${CSMS_JAR:-$ROOT/target/csms-0.1.0-SNAPSHOT.jar}
+SIM_JAR=$ROOT/charger-simulator/target/charger-simulator.jar
+if [[ ! -f $CSMS_JAR ]]; then (cd "$ROOT" && ./mvnw -B -q package -DskipTests); fi
+if [[ ! -f $SIM_JAR ]]; then (cd "$ROOT" && ./mvnw -B -q -f charger-simulator/pom.xml package -DskipTests); fi
+
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+OUT=$BENCH_DIR/results/$PROFILE-$STAMP
+mkdir -p "$OUT"
+
+# One PBKDF2 hash of the shared key, made with the CSMS's own encoder settings, reused for every charger row.
+CRYPTO=$OUT/.crypto; mkdir -p "$CRYPTO"
+(cd "$CRYPTO" && unzip -q -o -j "$CSMS_JAR" 'BOOT-INF/lib/spring-security-crypto-*.jar' 'BOOT-INF/lib/spring-core-*.jar' \
+	'BOOT-INF/lib/commons-logging-*.jar')
+HASH=$(java -cp "$(ls "$CRYPTO"/*.jar | tr '\n' ':')" "$BENCH_DIR/tools/HashKey.java" "$SHARED_KEY")
+rm -rf "$CRYPTO"
+
+CSMS_PID=""; SAMPLER_PID=""; SIM_PIDS=()
+cleanup() {
+	for p in "${SIM_PIDS[@]}" $SAMPLER_PID; do kill "$p" 2>/dev/null || true; done
+	if [[ -n "$CSMS_PID" ]] && kill -0 "$CSMS_PID" 2>/dev/null; then
+		kill "$CSMS_PID" 2>/dev/null || true
+		for _ in $(seq 1 30); do kill -0 "$CSMS_PID" 2>/dev/null || break; sleep 1; done
+		kill -9 "$CSMS_PID" 2>/dev/null || true
+	fi
+	CSMS_PID=""; SAMPLER_PID=""; SIM_PIDS=()
+}
+trap cleanup EXIT INT TERM
+
+heap_used_kb() { # used heap in KB from GC.heap_info, after a full GC
+	jcmd "$1" GC.run >/dev/null 2>&1 || true
+	sleep 1
+	jcmd "$1" GC.heap_info 2>/dev/null | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+'
+}
+
+sampler() { # every 5 s: time, server CPU ticks, RSS KB, threads, open fds, load average, simulators' CPU ticks
+	local pid=$1 file=$2
+	echo "t,cpu_ticks,rss_kb,threads,fds,load1,sim_cpu_ticks" >"$file"
+	while kill -0 "$pid" 2>/dev/null; do
+		local stat rss thr fds load simt=0
+		stat=$(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null) || break
+		rss=$(awk '/VmRSS/{print $2}' "/proc/$pid/status"); thr=$(awk '/Threads/{print $2}' "/proc/$pid/status")
+		fds=$(ls "/proc/$pid/fd" 2>/dev/null | wc -l); load=$(cut -d' ' -f1 /proc/loadavg)
+		for s in "${SIM_PIDS[@]}"; do
+			simt=$(( simt + $(awk '{print $14+$15}' "/proc/$s/stat" 2>/dev/null || echo 0) ))
+		done
+		echo "$(date +%s.%N | cut -c1-14),$stat,$rss,$thr,$fds,$load,$simt" >>"$file"
+		sleep 5
+	done
+}
+
+one_run() {
+	local run=$1 dir=$OUT/run-$1
+	mkdir -p "$dir"
+	echo "== $PROFILE run $run/$RUNS: $N chargers, H=${H}s M=${M}s share=$SHARE, ${DURATION}s, ramp $RAMP/s, $PROCS simulator process(es); load $(cut -d' ' -f1-3 /proc/loadavg)"
+	mysql_ -e "DROP DATABASE IF EXISTS \`$DB\`; CREATE DATABASE \`$DB\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+
+	local jfr_flag=""
+	[[ $JFR == 1 ]] && jfr_flag="-XX:StartFlightRecording=filename=$dir/csms.jfr,settings=profile,dumponexit=true"
+	# shellcheck disable=SC2086
+	SPRING_PROFILES_ACTIVE=prod \
+	SPRING_DATASOURCE_URL="jdbc:mariadb://$MYSQL_HOST:$MYSQL_PORT/$DB" \
+	SPRING_DATASOURCE_USERNAME="$MYSQL_USER" SPRING_DATASOURCE_PASSWORD="$MYSQL_PASSWORD" \
+	CSMS_AUTH_JWT_SECRET="benchmark-secret-benchmark-secret-0123456789" \
+	SERVER_PORT=$HTTP_PORT MANAGEMENT_SERVER_PORT=$MGMT_PORT CSMS_OCPP_PORT=$OCPP_PORT CSMS_OCPP_HOST=127.0.0.1 \
+	SERVER_ADDRESS=127.0.0.1 MANAGEMENT_SERVER_ADDRESS=127.0.0.1 \
+		java $JVM_FLAGS $jfr_flag -Xlog:gc:file="$dir/gc.log" -jar "$CSMS_JAR" >"$dir/csms.log" 2>&1 &
+	CSMS_PID=$!
+	local ready=0
+	for _ in $(seq 1 180); do
+		if curl -fs "http://127.0.0.1:$MGMT_PORT/actuator/health/readiness" 2>/dev/null | grep -q UP; then ready=1; break; fi
+		kill -0 "$CSMS_PID" 2>/dev/null || break
+		sleep 1
+	done
+	[[ $ready == 1 ]] || { echo "CSMS did not become ready; see $dir/csms.log" >&2; tail -30 "$dir/csms.log" >&2; exit 1; }
+
+	# Seed: N chargers sharing one AuthorizationKey hash, one user with the idTag the load transactions use.
+	# BALANCE/PAYMENT HOOK (issue 8): balance checks against a local anvil node and payment links against the Stripe
+	# fake belong here (wallet for the user, CSMS_* provider URLs in the environment above) once those modules are on
+	# main; until then the runs go without them.
+	local per=$(( (N + PROCS - 1) / PROCS )) sql="" p
+	for (( p = 0; p < PROCS; p++ )); do
+		local count=$(( p == PROCS - 1 ? N - per * (PROCS - 1) : per )) prefix="B${LETTERS[$p]}-"
+		sql+="INSERT INTO chargers (id, password_hash, enabled, registered_at) SELECT CONCAT('$prefix', LPAD(seq, IF(seq > 99999, 6, 5), '0')), '$HASH', TRUE, UTC_TIMESTAMP(3) FROM seq_1_to_$count;"
+	done
+	sql+="INSERT INTO users (id, created_at) VALUES ('bench-user', UTC_TIMESTAMP(3));"
+	sql+="INSERT INTO id_tags (id_tag, user_id, blocked, created_at) VALUES ('$ID_TAG', 'bench-user', FALSE, UTC_TIMESTAMP(3));"
+	mysql_ "$DB" -e "$sql"
+
+	local base_heap base_rss
+	base_heap=$(heap_used_kb "$CSMS_PID"); base_rss=$(awk '/VmRSS/{print $2}' "/proc/$CSMS_PID/status")
+	cat /proc/loadavg >"$dir/loadavg-start"
+
+	local per_ramp
+	per_ramp=$(python3 -c "print(max(1.0, $RAMP / $PROCS))")
+	local started=$(date +%s.%N)
+	SIM_PIDS=()
+	for (( p = 0; p < PROCS; p++ )); do
+		local count=$(( p == PROCS - 1 ? N - per * (PROCS - 1) : per )) prefix="B${LETTERS[$p]}-"
+		java -Xmx3g -XX:+UseParallelGC -jar "$SIM_JAR" load --url "ws://127.0.0.1:$OCPP_PORT/ocpp" \
+			--chargers "$count" --id-prefix "$prefix" --password "$SHARED_KEY" --ramp "$per_ramp" \
+			--heartbeat-interval "${H}s" --meter-interval "${M}s" --transaction-share "$SHARE" \
+			--transaction-length "${TXLEN}s" --transaction-pause "${TXPAUSE}s" --id-tag "$ID_TAG" \
+			--duration "${DURATION}s" --drain 30s --progress-interval 5s \
+			--report "$dir/sim-$p.json" >"$dir/sim-$p.log" 2>&1 &
+		SIM_PIDS+=($!)
+	done
+	sampler "$CSMS_PID" "$dir/samples.csv" &
+	SAMPLER_PID=$!
+
+	# Steady window: from the end of the ramp (+15 s) to 20 s before the end; the server's latency histograms are
+	# differenced over it. At its end, heap after a full GC while every charger is still connected.
+	local ramp_s steady_from steady_end steady_start_t steady_end_t
+	ramp_s=$(python3 -c "import math; print(math.ceil($N / $RAMP))")
+	steady_end=$(( DURATION > 40 ? DURATION - 20 : DURATION / 2 ))
+	steady_from=$(( ramp_s + 15 < steady_end ? ramp_s + 15 : steady_end / 2 ))
+	sleep "$steady_from"
+	steady_start_t=$(date +%s.%N)
+	curl -fs "http://127.0.0.1:$MGMT_PORT/actuator/prometheus" >"$dir/prometheus-steady-start.txt" || true
+	sleep $(( steady_end - steady_from ))
+	steady_end_t=$(date +%s.%N)
+	local steady_heap steady_rss steady_threads steady_fds
+	steady_fds=$(ls "/proc/$CSMS_PID/fd" | wc -l)
+	steady_heap=$(heap_used_kb "$CSMS_PID"); steady_rss=$(awk '/VmRSS/{print $2}' "/proc/$CSMS_PID/status")
+	steady_threads=$(awk '/Threads/{print $2}' "/proc/$CSMS_PID/status")
+	curl -fs "http://127.0.0.1:$MGMT_PORT/actuator/prometheus" >"$dir/prometheus-steady.txt" || true
+	jcmd "$CSMS_PID" Thread.print >"$dir/threads-steady.txt" 2>/dev/null || true
+
+	local rc=0
+	for s in "${SIM_PIDS[@]}"; do wait "$s" || rc=$?; done
+	local ended=$(date +%s.%N)
+	curl -fs "http://127.0.0.1:$MGMT_PORT/actuator/prometheus" >"$dir/prometheus-end.txt" || true
+	cat /proc/loadavg >"$dir/loadavg-end"
+	kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
+	[[ $JFR == 1 ]] && jcmd "$CSMS_PID" JFR.dump filename="$dir/csms.jfr" >/dev/null 2>&1 || true
+	SIM_PIDS=()
+	cleanup
+	grep -c "OutOfMemoryError" "$dir/csms.log" >"$dir/oom-count" || true
+	cat >"$dir/run.json" <<EOF
+{"run": $run, "started": $started, "ended": $ended, "simulator_exit": $rc, "base_heap_kb": ${base_heap:-null},
+ "base_rss_kb": ${base_rss:-null}, "steady_heap_kb": ${steady_heap:-null}, "steady_rss_kb": ${steady_rss:-null},
+ "steady_threads": ${steady_threads:-null}, "steady_fds": ${steady_fds:-null},
+ "steady_start": $steady_start_t, "steady_end": $steady_end_t}
+EOF
+}
+
+for (( r = 1; r <= RUNS; r++ )); do one_run "$r"; done
+
+python3 "$BENCH_DIR/tools/summarize.py" --out "$OUT.json" --dir "$OUT" --profile "$PROFILE" --chargers "$N" \
+	--duration "$DURATION" --heartbeat "$H" --meter "$M" --share "$SHARE" --ramp "$RAMP" --procs "$PROCS" \
+	--jvm "$JVM_FLAGS" --tag "$TAG" --commit "$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src || echo '+dirty')"
