@@ -19,6 +19,8 @@ class OcppMetrics {
 	private final MeterRegistry meters;
 	private final Counter connects;
 	private final Counter disconnects;
+	private final java.util.Map<String, Counter> messagesIn = new java.util.concurrent.ConcurrentHashMap<>();
+	private final java.util.Map<String, Timer> handlingTimes = new java.util.concurrent.ConcurrentHashMap<>();
 
 	OcppMetrics(MeterRegistry meters) {
 		this.meters = meters;
@@ -46,10 +48,13 @@ class OcppMetrics {
 
 	/** A CALL from a charger, answered with {@code outcome} after {@code handling}. */
 	void handled(String action, String outcome, Duration handling) {
-		Counter.builder("csms.ocpp.messages.in").tag("action", action).tag("outcome", outcome)
-				.description("CALLs received from chargers, by action and outcome").register(meters).increment();
-		Timer.builder("csms.ocpp.message.handling").tag("action", action).publishPercentileHistogram()
-				.description("Time from a CALL's arrival to its answer being sent").register(meters).record(handling);
+		// Per message: the meters are looked up once per label set, not rebuilt for every frame.
+		messagesIn.computeIfAbsent(action + '|' + outcome, key -> Counter.builder("csms.ocpp.messages.in")
+				.tag("action", action).tag("outcome", outcome)
+				.description("CALLs received from chargers, by action and outcome").register(meters)).increment();
+		handlingTimes.computeIfAbsent(action, key -> Timer.builder("csms.ocpp.message.handling").tag("action", action)
+				.publishPercentileHistogram().description("Time from a CALL's arrival to its answer being sent")
+				.register(meters)).record(handling);
 	}
 
 	/** A CALL we sent a charger, and how it ended. */
