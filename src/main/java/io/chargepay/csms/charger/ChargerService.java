@@ -44,11 +44,34 @@ public class ChargerService {
 		chargers.save(new Charger(chargerId, credentials.hash(authorizationKey), clock.instant()));
 	}
 
+	/**
+	 * Registers a charger with an AuthorizationKey the CSMS generates, returned here and never again. Generated keys are
+	 * random enough to be checked with a fast hash, so a fleet of them reconnects quickly (see ChargerCredentials).
+	 */
+	@Transactional
+	public String registerWithGeneratedKey(String chargerId) {
+		if (chargers.existsById(chargerId)) {
+			throw new ChargerAlreadyExistsException(chargerId);
+		}
+		ChargerCredentials.GeneratedKey key = credentials.generate();
+		chargers.save(new Charger(chargerId, key.hash(), clock.instant()));
+		return key.authorizationKey();
+	}
+
 	/** A new AuthorizationKey; the charger's live connection stays up until it reconnects with the new key. */
 	@Transactional
 	public void changeAuthorizationKey(String chargerId, String authorizationKey) {
 		ChargerCredentials.requireValidKey(authorizationKey);
 		charger(chargerId).changePasswordHash(credentials.hash(authorizationKey));
+	}
+
+	/** {@link #changeAuthorizationKey} with a key the CSMS generates, returned here and never again. */
+	@Transactional
+	public String generateAuthorizationKey(String chargerId) {
+		Charger charger = charger(chargerId);
+		ChargerCredentials.GeneratedKey key = credentials.generate();
+		charger.changePasswordHash(key.hash());
+		return key.authorizationKey();
 	}
 
 	/** A disabled charger is refused at the upgrade (404) and cannot be registered again under its id. */

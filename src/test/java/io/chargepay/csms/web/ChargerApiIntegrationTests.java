@@ -58,6 +58,34 @@ class ChargerApiIntegrationTests {
 	}
 
 	@Test
+	void generatesAKeyShownOnceWhenTheOperatorGivesNone() {
+		Api.Response created = api.post("/api/v1/chargers", operator, Map.of("chargerId", chargerId));
+
+		assertThat(created.status()).isEqualTo(201);
+		String generated = created.body().get("authorizationKey").asString();
+		assertThat(generated).matches("[A-Za-z0-9]{20}");
+		assertThat(api.get("/api/v1/chargers/" + chargerId, operator).body().has("authorizationKey")).isFalse();
+		assertThat(UpgradeProbe.upgrade(ocppPort, "/ocpp/" + chargerId, "ocpp1.6",
+				UpgradeProbe.basic(chargerId, generated)).status()).isEqualTo(101);
+		assertThat(UpgradeProbe.upgrade(ocppPort, "/ocpp/" + chargerId, "ocpp1.6",
+				UpgradeProbe.basic(chargerId, generated.toLowerCase() + "x")).status()).isEqualTo(401);
+	}
+
+	@Test
+	void rotatesToAGeneratedKeyWhenThePutNamesNone() {
+		register(chargerId, KEY);
+
+		Api.Response rotated = api.put("/api/v1/chargers/" + chargerId + "/password", operator, Map.of());
+
+		assertThat(rotated.status()).isEqualTo(200);
+		String generated = rotated.body().get("authorizationKey").asString();
+		assertThat(UpgradeProbe.upgrade(ocppPort, "/ocpp/" + chargerId, "ocpp1.6", UpgradeProbe.basic(chargerId, KEY))
+				.status()).isEqualTo(401);
+		assertThat(UpgradeProbe.upgrade(ocppPort, "/ocpp/" + chargerId, "ocpp1.6",
+				UpgradeProbe.basic(chargerId, generated)).status()).isEqualTo(101);
+	}
+
+	@Test
 	void refusesASecondRegistrationOfTheSameIdWith409() {
 		register(chargerId, KEY);
 

@@ -35,4 +35,33 @@ class ChargerCredentialsTests {
 		assertThat(credentials.matches("CP-1", "the-authorization-key-01", rotated)).isFalse();
 		assertThat(credentials.matches("CP-1", "the-rotated-key-000002", rotated)).isTrue();
 	}
+
+	@Test
+	void generatesRandomKeysOf20AlphanumericsStoredAsSaltedSha256() {
+		ChargerCredentials.GeneratedKey first = credentials.generate();
+		ChargerCredentials.GeneratedKey second = credentials.generate();
+
+		assertThat(first.authorizationKey()).matches("[A-Za-z0-9]{20}").isNotEqualTo(second.authorizationKey());
+		assertThat(first.hash()).startsWith("{sha256}").doesNotContain(first.authorizationKey());
+		assertThat(credentials.hashGenerated(first.authorizationKey())).isNotEqualTo(first.hash());
+		assertThat(credentials.matches("CP-1", first.authorizationKey(), first.hash())).isTrue();
+		assertThat(credentials.matches("CP-1", second.authorizationKey(), first.hash())).isFalse();
+		assertThat(credentials.matches(first.authorizationKey(), first.hash())).isTrue();
+	}
+
+	@Test
+	void refusesEveryKeyAgainstATruncatedGeneratedHash() {
+		String hash = credentials.generate().hash();
+
+		assertThat(credentials.matches("CP-1", "any-key-at-all-00001", hash.substring(0, hash.length() - 2))).isFalse();
+	}
+
+	@Test
+	void keepsVerifyingPbkdf2HashesStoredBeforeGeneratedKeysExisted() {
+		String legacy = credentials.hash("the-authorization-key-01");
+
+		assertThat(legacy).doesNotStartWith("{");
+		assertThat(credentials.matches("the-authorization-key-01", legacy)).isTrue();
+		assertThat(credentials.matches("the-authorization-key-02", legacy)).isFalse();
+	}
 }
