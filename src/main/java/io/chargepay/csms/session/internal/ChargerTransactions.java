@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Applies a charger's StartTransaction and StopTransaction to sessions; callers hold the transaction. */
 @Component
@@ -26,11 +28,14 @@ public class ChargerTransactions {
 	private final Tariff tariff;
 	private final ApplicationEventPublisher events;
 	private final BalanceService balance;
+	private final SessionCompletions completions;
+	private final SessionMetrics metrics;
 	private final Clock clock;
 
 	ChargerTransactions(ChargingSessionRepository sessions, MeterReadings meterReadings,
 			QuarantinedMessageRepository quarantine, TransactionIds transactionIds, Tariff tariff,
-			ApplicationEventPublisher events, BalanceService balance, Clock clock) {
+			ApplicationEventPublisher events, BalanceService balance, SessionCompletions completions,
+			SessionMetrics metrics, Clock clock) {
 		this.sessions = sessions;
 		this.meterReadings = meterReadings;
 		this.quarantine = quarantine;
@@ -38,6 +43,8 @@ public class ChargerTransactions {
 		this.tariff = tariff;
 		this.events = events;
 		this.balance = balance;
+		this.completions = completions;
+		this.metrics = metrics;
 		this.clock = clock;
 	}
 
@@ -111,8 +118,20 @@ public class ChargerTransactions {
 			// The session no longer holds its wallet's funds; what it owes is now a payment link's business.
 			balance.release(session.balanceCheckId());
 		}
-		events.publishEvent(new SessionEnded(session.id(), session.chargerId(), session.transactionId(),
+		SessionEnded ended = new SessionEnded(session.id(), session.chargerId(), session.transactionId(),
 				session.idTag(), session.userId(), session.energyWh(), session.view().amount(), session.billingHold(),
-				session.balanceCheckId(), request.timestamp()));
+				session.balanceCheckId(), request.timestamp());
+		// The payment module bills it through the event publication registry, which keeps the event until billed.
+		events.publishEvent(ended);
+		// This module's own reactions live in memory and need no registry: as transactional event listeners they cost
+		// two registry rows and two REQUIRES_NEW transactions each, taken on this worker while its own connection is
+		// still bound, so a burst of stops (one per worker) exhausted the pool (BENCHMARKS.md, pool deadlock).
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				completions.ended(ended);
+				metrics.ended(ended);
+			}
+		});
 	}
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeoutException;
 
 import io.chargepay.csms.session.SessionEnded;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Lets a stop request wait for the StopTransaction that finishes its session, once that is committed. */
 @Component
@@ -47,8 +46,8 @@ public class SessionCompletions {
 		waiting.remove(sessionId, completion);
 	}
 
-	@TransactionalEventListener
-	void on(SessionEnded ended) {
+	/** Called once the session's end is committed (see ChargerTransactions). */
+	void ended(SessionEnded ended) {
 		CompletableFuture<Void> completion = waiting.get(ended.sessionId());
 		if (completion != null) {
 			completion.complete(null);

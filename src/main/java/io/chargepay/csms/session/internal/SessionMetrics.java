@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Sessions as operators count them: started by origin, failed by reason, ended; open sessions by status (read from
@@ -45,8 +44,8 @@ public class SessionMetrics {
 				.register(meters).increment();
 	}
 
-	@TransactionalEventListener
-	void on(SessionEnded ended) {
+	/** Called once the session's end is committed (see ChargerTransactions). */
+	void ended(SessionEnded ended) {
 		Counter.builder("csms.sessions.ended").tag("billing", ended.billingHold() ? "held" : "billed")
 				.description("Charging sessions finished").register(meters).increment();
 		if (ended.energyWh() != null) {
