@@ -67,7 +67,7 @@ public final class LoadCommand implements Callable<Integer> {
 	Duration transactionPause;
 
 	@Option(names = "--id-tag", defaultValue = "TAG-USER-123",
-			description = "idTag of the cycles' transactions (default: ${DEFAULT-VALUE})")
+			description = "idTag of the cycles' transactions; {n} in it is the charger's number, 1.. (default: ${DEFAULT-VALUE})")
 	String idTag;
 
 	@Option(names = "--power-kw", defaultValue = "11", description = "Charging power (default: ${DEFAULT-VALUE})")

@@ -11,12 +11,16 @@ import io.chargepay.simulator.transport.TlsSettings;
  *
  * @param heartbeatInterval overrides the CSMS's BootNotification interval; null keeps it
  * @param transactionShare the fraction (0..1) of chargers that start and stop transactions in a cycle
+ * @param idTag the cycles' idTag; {@value #CHARGER_NUMBER} in it stands for the charger's number (1, 2, ...), so that
+ *        every charger can present its own driver's tag
  * @param drain how long to wait at the end for outstanding calls before closing the connections
  */
 public record LoadSettings(URI url, TlsSettings tls, Duration callTimeout, Duration connectTimeout, int chargers,
 		ChargerIds ids, double rampPerSecond, Duration heartbeatInterval, Duration meterInterval,
 		double transactionShare, Duration transactionLength, Duration transactionPause, String idTag,
 		double powerKw, Duration duration, Duration progressInterval, Duration drain, Path report) {
+
+	public static final String CHARGER_NUMBER = "{n}";
 
 	public LoadSettings {
 		if (chargers < 1) {
@@ -28,5 +32,10 @@ public record LoadSettings(URI url, TlsSettings tls, Duration callTimeout, Durat
 		if (transactionShare < 0 || transactionShare > 1) {
 			throw new IllegalArgumentException("--transaction-share must be between 0 and 1");
 		}
+	}
+
+	/** The idTag the charger at {@code index} (0-based) presents. */
+	public String idTagOf(int index) {
+		return idTag.replace(CHARGER_NUMBER, Integer.toString(index + 1));
 	}
 }
