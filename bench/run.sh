@@ -24,9 +24,11 @@ bench/run.sh PROFILE [options]
   --jvm "FLAGS"         JVM flags of the CSMS (default: see DEFAULT_JVM below)
   --jfr                 record a JFR profile of the CSMS for the whole run (run dir, csms.jfr)
   --db NAME             database name, must start with csms_bench (default csms_bench)
+  --key-hash FORM       how the fleet's AuthorizationKey is stored: generated (salted SHA-256, as for keys the CSMS
+                        generates; default) or pbkdf2 (as for keys an operator chose)
   --tag TEXT            free text stored in the report (e.g. the fix under test)
 Environment: CSMS_JAR (a prebuilt CSMS jar), MYSQL_HOST (127.0.0.1), MYSQL_PORT (3306), MYSQL_USER (root), MYSQL_PASSWORD (empty),
-  OCPP_PORT (19090), HTTP_PORT (19080), MGMT_PORT (19081).
+  OCPP_PORT (19090), HTTP_PORT (19080), MGMT_PORT (19081), ANVIL_PORT (19545), STRIPE_PORT (19111).
 EOF
 }
 
@@ -35,6 +37,7 @@ PROFILE=$1; shift
 case "$PROFILE" in idle|moderate|stress|storm) ;; -h|--help) usage; exit 0 ;; *) echo "unknown profile $PROFILE" >&2; usage; exit 2 ;; esac
 
 CHARGERS=""; DURATION=""; RUNS=3; RAMP=""; METER=""; HEARTBEAT=""; PROCS=""; JFR=0; DB=csms_bench; TAG=""
+KEY_HASH=generated
 DEFAULT_JVM="-Xms2g -Xmx4g -XX:+UseG1GC -XX:MaxGCPauseMillis=100 -XX:+ExitOnOutOfMemoryError -Xss512k"
 JVM_FLAGS="$DEFAULT_JVM"
 while [[ $# -gt 0 ]]; do
@@ -50,11 +53,13 @@ while [[ $# -gt 0 ]]; do
 		--jfr) JFR=1; shift ;;
 		--db) DB=$2; shift 2 ;;
 		--tag) TAG=$2; shift 2 ;;
+		--key-hash) KEY_HASH=$2; shift 2 ;;
 		-h|--help) usage; exit 0 ;;
 		*) echo "unknown option $1" >&2; usage; exit 2 ;;
 	esac
 done
 [[ "$DB" == csms_bench* ]] || { echo "--db must start with csms_bench" >&2; exit 2; }
+[[ "$KEY_HASH" == generated || "$KEY_HASH" == pbkdf2 ]] || { echo "--key-hash is generated or pbkdf2" >&2; exit 2; }
 
 # Traffic model per profile (issue 8): H heartbeat, M meter interval, share of chargers cycling transactions with
 # their on/off lengths. moderate: 60% of chargers cycle 150 s on / 30 s off, so 50% are in a transaction at any time
@@ -74,9 +79,12 @@ PROCS=${PROCS:-$(( (N + 9499) / 9500 ))}
 MYSQL_HOST=${MYSQL_HOST:-127.0.0.1}; MYSQL_PORT=${MYSQL_PORT:-3306}; MYSQL_USER=${MYSQL_USER:-root}
 MYSQL_PASSWORD=${MYSQL_PASSWORD:-}
 OCPP_PORT=${OCPP_PORT:-19090}; HTTP_PORT=${HTTP_PORT:-19080}; MGMT_PORT=${MGMT_PORT:-19081}
+ANVIL_PORT=${ANVIL_PORT:-19545}; STRIPE_PORT=${STRIPE_PORT:-19111}
 SHARED_KEY=bench-shared-key-0000001
 LETTERS=(A B C D E F G H)
-ID_TAG=TAG-USER-123
+# Each charger's driver: idTag B<letter><n> (the simulator's {n} is the charger's number), user bench-<letter><n>, and
+# a default wallet on the "ethereum" chain, which the CSMS reads from the local anvil node (tools/fund_wallets.py).
+CHAIN=ethereum
 mysql_() { mysql -h"$MYSQL_HOST" -P"$MYSQL_PORT" -u"$MYSQL_USER" ${MYSQL_PASSWORD:+-p"$MYSQL_PASSWORD"} "$@"; }
 
 CSMS_JAR=${CSMS_JAR:-$ROOT/target/csms-0.1.0-SNAPSHOT.jar}
@@ -84,18 +92,36 @@ SIM_JAR=$ROOT/charger-simulator/target/charger-simulator.jar
 if [[ ! -f $CSMS_JAR ]]; then (cd "$ROOT" && ./mvnw -B -q package -DskipTests); fi
 if [[ ! -f $SIM_JAR ]]; then (cd "$ROOT" && ./mvnw -B -q -f charger-simulator/pom.xml package -DskipTests); fi
 
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in "$OCPP_PORT" "$HTTP_PORT" "$MGMT_PORT" "$ANVIL_PORT" "$STRIPE_PORT"; do
+	if port_busy "$port"; then echo "127.0.0.1:$port is in use (another benchmark still running?)" >&2; exit 1; fi
+done
+
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=$BENCH_DIR/results/$PROFILE-$STAMP
 mkdir -p "$OUT"
 
-# One PBKDF2 hash of the shared key, made with the CSMS's own encoder settings, reused for every charger row.
+# One hash of the shared key, made by the CSMS's own ChargerCredentials (from the jar under test), reused for every
+# charger row: every connect still pays a full verification, as in production.
 CRYPTO=$OUT/.crypto; mkdir -p "$CRYPTO"
 (cd "$CRYPTO" && unzip -q -o -j "$CSMS_JAR" 'BOOT-INF/lib/spring-security-crypto-*.jar' 'BOOT-INF/lib/spring-core-*.jar' \
-	'BOOT-INF/lib/commons-logging-*.jar')
-HASH=$(java -cp "$(ls "$CRYPTO"/*.jar | tr '\n' ':')" "$BENCH_DIR/tools/HashKey.java" "$SHARED_KEY")
+	'BOOT-INF/lib/commons-logging-*.jar' && unzip -q -o "$CSMS_JAR" 'BOOT-INF/classes/io/chargepay/csms/charger/*')
+HASH=$(java -cp "$(ls "$CRYPTO"/*.jar | tr '\n' ':')$CRYPTO/BOOT-INF/classes" "$BENCH_DIR/tools/HashKey.java" "$KEY_HASH" "$SHARED_KEY")
 rm -rf "$CRYPTO"
 
-CSMS_PID=""; SAMPLER_PID=""; SIM_PIDS=()
+# The chain and the payment provider the CSMS talks to: anvil from the npm package the tests pin, and a WireMock
+# standalone speaking Stripe's wire format (stripe-fake/). Both on 127.0.0.1, started once for all runs.
+ANVIL=$ROOT/test-tools/node_modules/.bin/anvil
+[[ -x $ANVIL ]] || npm ci --prefix "$ROOT/test-tools" --no-audit --no-fund >/dev/null
+WIREMOCK_VERSION=3.13.2
+WIREMOCK_JAR=$HOME/.m2/repository/org/wiremock/wiremock-standalone/$WIREMOCK_VERSION/wiremock-standalone-$WIREMOCK_VERSION.jar
+[[ -f $WIREMOCK_JAR ]] || (cd "$ROOT" && ./mvnw -B -q dependency:get -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION)
+
+CSMS_PID=""; SAMPLER_PID=""; SIM_PIDS=(); ANVIL_PID=""; STRIPE_PID=""
+stop_fakes() {
+	for p in $ANVIL_PID $STRIPE_PID; do kill "$p" 2>/dev/null || true; done
+	ANVIL_PID=""; STRIPE_PID=""
+}
 cleanup() {
 	for p in "${SIM_PIDS[@]}" $SAMPLER_PID; do kill "$p" 2>/dev/null || true; done
 	if [[ -n "$CSMS_PID" ]] && kill -0 "$CSMS_PID" 2>/dev/null; then
@@ -105,7 +131,23 @@ cleanup() {
 	fi
 	CSMS_PID=""; SAMPLER_PID=""; SIM_PIDS=()
 }
-trap cleanup EXIT INT TERM
+trap 'cleanup; stop_fakes' EXIT INT TERM
+
+wait_for() { # url, what
+	for _ in $(seq 1 60); do curl -s -o /dev/null "$1" && return 0; sleep 0.5; done
+	echo "$2 did not start" >&2; exit 1
+}
+"$ANVIL" --host 127.0.0.1 --port "$ANVIL_PORT" --chain-id 31337 --silent >"$OUT/anvil.log" 2>&1 &
+ANVIL_PID=$!
+java -Xmx512m -jar "$WIREMOCK_JAR" --bind-address 127.0.0.1 --port "$STRIPE_PORT" --root-dir "$BENCH_DIR/stripe-fake" \
+	--global-response-templating --no-request-journal --disable-banner --container-threads 32 >"$OUT/stripe-fake.log" 2>&1 &
+STRIPE_PID=$!
+wait_for "http://127.0.0.1:$ANVIL_PORT" anvil
+wait_for "http://127.0.0.1:$STRIPE_PORT/__admin/mappings" "the Stripe fake"
+PER=$(( (N + PROCS - 1) / PROCS )); COUNTS=""
+for (( p = 0; p < PROCS; p++ )); do COUNTS+="${COUNTS:+,}$(( p == PROCS - 1 ? N - PER * (PROCS - 1) : PER ))"; done
+python3 "$BENCH_DIR/tools/fund_wallets.py" --rpc "http://127.0.0.1:$ANVIL_PORT" --counts "$COUNTS"
+CHAIN_CONFIG="{\"csms\":{\"chains\":{\"$CHAIN\":{\"rpc-url\":\"http://127.0.0.1:$ANVIL_PORT\",\"chain-id\":31337,\"native-symbol\":\"ETH\",\"fiat-price\":3000}}}}"
 
 heap_used_kb() { # used heap in KB from GC.heap_info, after a full GC
 	jcmd "$1" GC.run >/dev/null 2>&1 || true
@@ -143,7 +185,7 @@ one_run() {
 	SPRING_DATASOURCE_USERNAME="$MYSQL_USER" SPRING_DATASOURCE_PASSWORD="$MYSQL_PASSWORD" \
 	CSMS_AUTH_JWT_SECRET="benchmark-secret-benchmark-secret-0123456789" \
 	CSMS_PAYMENTS_STRIPE_API_KEY="sk_test_benchmark" CSMS_PAYMENTS_STRIPE_WEBHOOK_SECRET="whsec_benchmark" \
-	CSMS_PAYMENTS_STRIPE_API_BASE="${STRIPE_API_BASE:-http://127.0.0.1:9}" \
+	CSMS_PAYMENTS_STRIPE_API_BASE="http://127.0.0.1:$STRIPE_PORT" SPRING_APPLICATION_JSON="$CHAIN_CONFIG" \
 	SERVER_PORT=$HTTP_PORT MANAGEMENT_SERVER_PORT=$MGMT_PORT CSMS_OCPP_PORT=$OCPP_PORT CSMS_OCPP_HOST=127.0.0.1 \
 	SERVER_ADDRESS=127.0.0.1 MANAGEMENT_SERVER_ADDRESS=127.0.0.1 \
 		java $JVM_FLAGS $jfr_flag -Xlog:gc:file="$dir/gc.log" -jar "$CSMS_JAR" >"$dir/csms.log" 2>&1 &
@@ -156,17 +198,17 @@ one_run() {
 	done
 	[[ $ready == 1 ]] || { echo "CSMS did not become ready; see $dir/csms.log" >&2; tail -30 "$dir/csms.log" >&2; exit 1; }
 
-	# Seed: N chargers sharing one AuthorizationKey hash, one user with the idTag the load transactions use.
-	# BALANCE/PAYMENT HOOK (issue 8): balance checks against a local anvil node and payment links against the Stripe
-	# fake belong here (wallet for the user, CSMS_* provider URLs in the environment above) once those modules are on
-	# main; until then the runs go without them.
-	local per=$(( (N + PROCS - 1) / PROCS )) sql="" p
+	# Seed: N chargers sharing one AuthorizationKey hash; per charger a driver (user, idTag, funded default wallet).
+	local per=$PER sql="" p
 	for (( p = 0; p < PROCS; p++ )); do
-		local count=$(( p == PROCS - 1 ? N - per * (PROCS - 1) : per )) prefix="B${LETTERS[$p]}-"
+		local count=$(( p == PROCS - 1 ? N - per * (PROCS - 1) : per )) prefix="B${LETTERS[$p]}-" tag="B${LETTERS[$p]}"
+		local wallet_byte
+		wallet_byte=$(printf '%02x' $(( 0xB0 + p )))
 		sql+="INSERT INTO chargers (id, password_hash, enabled, registered_at) SELECT CONCAT('$prefix', LPAD(seq, IF(seq > 99999, 6, 5), '0')), '$HASH', TRUE, UTC_TIMESTAMP(3) FROM seq_1_to_$count;"
+		sql+="INSERT INTO users (id, created_at) SELECT CONCAT('bench-$tag', seq), UTC_TIMESTAMP(3) FROM seq_1_to_$count;"
+		sql+="INSERT INTO id_tags (id_tag, user_id, blocked, created_at) SELECT CONCAT('$tag', seq), CONCAT('bench-$tag', seq), FALSE, UTC_TIMESTAMP(3) FROM seq_1_to_$count;"
+		sql+="INSERT INTO wallets (user_id, chain, address, is_default, created_at) SELECT CONCAT('bench-$tag', seq), '$CHAIN', CONCAT('0x$wallet_byte', LPAD(LOWER(HEX(seq)), 38, '0')), TRUE, UTC_TIMESTAMP(3) FROM seq_1_to_$count;"
 	done
-	sql+="INSERT INTO users (id, created_at) VALUES ('bench-user', UTC_TIMESTAMP(3));"
-	sql+="INSERT INTO id_tags (id_tag, user_id, blocked, created_at) VALUES ('$ID_TAG', 'bench-user', FALSE, UTC_TIMESTAMP(3));"
 	mysql_ "$DB" -e "$sql"
 
 	local base_heap base_rss
@@ -182,7 +224,7 @@ one_run() {
 		java -Xmx3g -XX:+UseParallelGC -jar "$SIM_JAR" load --url "ws://127.0.0.1:$OCPP_PORT/ocpp" \
 			--chargers "$count" --id-prefix "$prefix" --password "$SHARED_KEY" --ramp "$per_ramp" \
 			--heartbeat-interval "${H}s" --meter-interval "${M}s" --transaction-share "$SHARE" \
-			--transaction-length "${TXLEN}s" --transaction-pause "${TXPAUSE}s" --id-tag "$ID_TAG" \
+			--transaction-length "${TXLEN}s" --transaction-pause "${TXPAUSE}s" --id-tag "B${LETTERS[$p]}{n}" \
 			--duration "${DURATION}s" --drain 30s --progress-interval 5s \
 			--report "$dir/sim-$p.json" >"$dir/sim-$p.log" 2>&1 &
 		SIM_PIDS+=($!)
@@ -230,4 +272,4 @@ for (( r = 1; r <= RUNS; r++ )); do one_run "$r"; done
 
 python3 "$BENCH_DIR/tools/summarize.py" --out "$OUT.json" --dir "$OUT" --profile "$PROFILE" --chargers "$N" \
 	--duration "$DURATION" --heartbeat "$H" --meter "$M" --share "$SHARE" --ramp "$RAMP" --procs "$PROCS" \
-	--jvm "$JVM_FLAGS" --tag "$TAG" --commit "$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src || echo '+dirty')"
+	--jvm "$JVM_FLAGS" --tag "${TAG:+$TAG; }key hash $KEY_HASH" --commit "$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src || echo '+dirty')"

@@ -1,21 +1,30 @@
-import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
+import io.chargepay.csms.charger.internal.ChargerCredentials;
 
-/** Prints one PBKDF2 hash of the key given, exactly as the CSMS's ChargerCredentials makes them. */
+/**
+ * Prints the stored form of an AuthorizationKey, made by the CSMS's own ChargerCredentials (its classes are on the
+ * class path, from the jar under test): {@code generated} as for a key the CSMS generated (salted SHA-256),
+ * {@code pbkdf2} as for a key an operator chose. With a count, also times that many verifications.
+ */
 public class HashKey {
 	public static void main(String[] args) {
-		Pbkdf2PasswordEncoder encoder = new Pbkdf2PasswordEncoder("", 16, 20_000,
-				Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256);
-		String hash = encoder.encode(args[0]);
-		if (!encoder.matches(args[0], hash)) {
+		String form = args[0];
+		String key = args[1];
+		ChargerCredentials credentials = new ChargerCredentials();
+		String hash = switch (form) {
+			case "generated" -> credentials.hashGenerated(key);
+			case "pbkdf2" -> credentials.hash(key);
+			default -> throw new IllegalArgumentException("form is generated or pbkdf2, not " + form);
+		};
+		if (!credentials.matches(key, hash)) {
 			throw new IllegalStateException("hash does not verify");
 		}
-		if (args.length > 1) {
+		if (args.length > 2) {
+			int n = Integer.parseInt(args[2]);
 			long start = System.nanoTime();
-			int n = Integer.parseInt(args[1]);
 			for (int i = 0; i < n; i++) {
-				encoder.matches(args[0], hash);
+				credentials.matches(key, hash);
 			}
-			System.err.printf("one verification: %.2f ms%n", (System.nanoTime() - start) / 1e6 / n);
+			System.err.printf("one verification (%s): %.4f ms%n", form, (System.nanoTime() - start) / 1e6 / n);
 		}
 		System.out.println(hash);
 	}
