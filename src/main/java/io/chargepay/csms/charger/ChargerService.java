@@ -8,6 +8,7 @@ import io.chargepay.csms.charger.internal.ChargerCredentials;
 import io.chargepay.csms.charger.internal.ChargerDataTransfer;
 import io.chargepay.csms.charger.internal.ChargerDataTransferRepository;
 import io.chargepay.csms.charger.internal.ChargerRepository;
+import io.chargepay.csms.charger.internal.ChargerSightings;
 import io.chargepay.csms.charger.internal.ConnectorStatuses;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -23,14 +24,16 @@ public class ChargerService {
 	private final ChargerCredentials credentials;
 	private final ConnectorStatuses connectorStatuses;
 	private final ChargerDataTransferRepository dataTransfers;
+	private final ChargerSightings sightings;
 	private final Clock clock;
 
 	ChargerService(ChargerRepository chargers, ChargerCredentials credentials, ConnectorStatuses connectorStatuses,
-			ChargerDataTransferRepository dataTransfers, Clock clock) {
+			ChargerDataTransferRepository dataTransfers, ChargerSightings sightings, Clock clock) {
 		this.chargers = chargers;
 		this.credentials = credentials;
 		this.connectorStatuses = connectorStatuses;
 		this.dataTransfers = dataTransfers;
+		this.sightings = sightings;
 		this.clock = clock;
 	}
 
@@ -113,9 +116,9 @@ public class ChargerService {
 		charger(chargerId).booted(boot, clock.instant());
 	}
 
-	@Transactional
+	/** A Heartbeat: written with others in a few seconds (see ChargerSightings), not in a transaction of its own. */
 	public void recordSeen(String chargerId) {
-		chargers.markSeen(chargerId, clock.instant());
+		sightings.seen(chargerId, clock.instant());
 	}
 
 	@Transactional
@@ -129,7 +132,8 @@ public class ChargerService {
 
 	private ChargerView view(Charger charger) {
 		return new ChargerView(charger.id(), charger.isEnabled(), charger.vendor(), charger.model(),
-				charger.firmwareVersion(), charger.registeredAt(), charger.lastBootAt(), charger.lastSeenAt(),
+				charger.firmwareVersion(), charger.registeredAt(), charger.lastBootAt(),
+				sightings.lastSeen(charger.id(), charger.lastSeenAt()),
 				connectorStatuses.of(charger.id()));
 	}
 

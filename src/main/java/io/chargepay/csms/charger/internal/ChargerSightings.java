@@ -1,0 +1,66 @@
+package io.chargepay.csms.charger.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PreDestroy;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * When each charger was last heard from (Heartbeat). Heartbeats are the most frequent message a fleet sends and only
+ * move a timestamp, which is not a transaction message (OCPP 1.6 §4.6): they are kept in memory and written every
+ * {@code csms.chargers.seen-flush-interval} (5 s) in one JDBC batch, instead of one UPDATE and commit each. A crash
+ * loses at most that interval of "last seen"; readers see the newer of the stored and the pending time.
+ */
+@Component
+public class ChargerSightings {
+
+	private static final String UPDATE = "UPDATE chargers SET last_seen_at = ? WHERE id = ? "
+			+ "AND (last_seen_at IS NULL OR last_seen_at < ?)";
+
+	private final Map<String, Instant> pending = new ConcurrentHashMap<>();
+	private final JdbcTemplate jdbc;
+
+	ChargerSightings(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void seen(String chargerId, Instant at) {
+		pending.merge(chargerId, at, (old, now) -> now.isAfter(old) ? now : old);
+	}
+
+	/** The later of the stored time and one not yet written. */
+	public @Nullable Instant lastSeen(String chargerId, @Nullable Instant stored) {
+		Instant unwritten = pending.get(chargerId);
+		if (unwritten == null) {
+			return stored;
+		}
+		return stored == null || unwritten.isAfter(stored) ? unwritten : stored;
+	}
+
+	@Scheduled(fixedDelayString = "${csms.chargers.seen-flush-interval:5s}")
+	@PreDestroy
+	public void flush() {
+		List<Object[]> rows = new ArrayList<>();
+		for (String chargerId : List.copyOf(pending.keySet())) {
+			Instant at = pending.remove(chargerId);
+			if (at != null) {
+				// DATETIME columns hold UTC, as Hibernate writes them (hibernate.jdbc.time_zone = UTC).
+				Timestamp time = Timestamp.valueOf(LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+				rows.add(new Object[] { time, chargerId, time });
+			}
+		}
+		if (!rows.isEmpty()) {
+			jdbc.batchUpdate(UPDATE, rows);
+		}
+	}
+}

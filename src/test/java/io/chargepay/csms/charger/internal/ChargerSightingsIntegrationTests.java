@@ -1,0 +1,69 @@
+package io.chargepay.csms.charger.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import io.chargepay.csms.charger.ChargerService;
+import io.chargepay.csms.support.CsmsIntegrationTest;
+import io.chargepay.csms.support.TestCharger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@CsmsIntegrationTest
+class ChargerSightingsIntegrationTests {
+
+	static final String KEY = "sightings-test-key-0001";
+
+	@Value("${local.ocpp.port}")
+	int ocppPort;
+	@Autowired
+	ChargerService chargers;
+	@Autowired
+	ChargerSightings sightings;
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void aHeartbeatShowsAtOnceAndIsStoredByTheNextFlush() {
+		String chargerId = register();
+		try (TestCharger charger = TestCharger.connect(ocppPort, chargerId, KEY)) {
+			charger.result("Heartbeat", Map.of());
+		}
+
+		assertThat(chargers.find(chargerId).orElseThrow().lastSeenAt()).isNotNull();
+		sightings.flush();
+		assertThat(storedLastSeen(chargerId)).isEqualTo(chargers.find(chargerId).orElseThrow().lastSeenAt());
+	}
+
+	@Test
+	void anOlderSightingNeverOverwritesANewerStoredOne() {
+		String chargerId = register();
+		Instant newer = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		sightings.seen(chargerId, newer);
+		sightings.flush();
+
+		sightings.seen(chargerId, newer.minusSeconds(30));
+		sightings.flush();
+
+		assertThat(storedLastSeen(chargerId)).isEqualTo(newer);
+	}
+
+	private String register() {
+		String chargerId = "SEEN-" + UUID.randomUUID().toString().substring(0, 8);
+		chargers.register(chargerId, KEY);
+		return chargerId;
+	}
+
+	private Instant storedLastSeen(String chargerId) {
+		return jdbc.queryForObject("SELECT last_seen_at FROM chargers WHERE id = ?", Timestamp.class, chargerId)
+				.toLocalDateTime().toInstant(ZoneOffset.UTC);
+	}
+}
