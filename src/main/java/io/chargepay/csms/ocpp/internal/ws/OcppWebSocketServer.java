@@ -56,6 +56,18 @@ final class OcppWebSocketServer extends WebSocketServer {
 		return new Draft_6455(List.of(), protocols, maxFrameBytes);
 	}
 
+	/**
+	 * The selector thread accepts, reads and writes every connection, one accept per round of its loop. On a saturated
+	 * CPU it got no more than its fair share among the workers and decoders, the accept queue overflowed and chargers'
+	 * connects timed out (BENCHMARKS.md); it runs above them. With -XX:ThreadPriorityPolicy=1 Java priorities become
+	 * nice values: raising one takes root or CAP_SYS_NICE, lowering the workers' (OcppWorkers) does not.
+	 */
+	@Override
+	public void run() {
+		Thread.currentThread().setPriority(Thread.MAX_PRIORITY);
+		super.run();
+	}
+
 	@Override
 	public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket socket, Draft draft,
 			ClientHandshake request) throws InvalidDataException {

@@ -18,12 +18,17 @@ import org.springframework.stereotype.Component;
 @Component
 class OcppWorkers implements Executor, DisposableBean {
 
+	static final int WORKER_PRIORITY = Thread.NORM_PRIORITY - 2;
+
 	private final ThreadPoolExecutor pool;
 
 	OcppWorkers(OcppProperties properties) {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("ocpp-worker-");
+		// Below the listener's selector (see OcppWebSocketServer#run): when the CPU is saturated, accepting and reading
+		// sockets goes first. Takes effect with -XX:ThreadPriorityPolicy=1; a no-op otherwise.
+		threads.setThreadPriority(WORKER_PRIORITY);
 		this.pool = new ThreadPoolExecutor(properties.workerThreads(), properties.workerThreads(), 0, TimeUnit.SECONDS,
-				new ArrayBlockingQueue<>(properties.workerQueueCapacity()), new CustomizableThreadFactory("ocpp-worker-"),
-				OcppWorkers::waitForRoom);
+				new ArrayBlockingQueue<>(properties.workerQueueCapacity()), threads, OcppWorkers::waitForRoom);
 	}
 
 	@Override
