@@ -38,7 +38,7 @@ case "$PROFILE" in idle|moderate|stress|storm) ;; -h|--help) usage; exit 0 ;; *)
 
 CHARGERS=""; DURATION=""; RUNS=3; RAMP=""; METER=""; HEARTBEAT=""; PROCS=""; JFR=0; DB=csms_bench; TAG=""
 KEY_HASH=generated
-DEFAULT_JVM="-Xms2g -Xmx4g -XX:+UseG1GC -XX:MaxGCPauseMillis=100 -XX:+ExitOnOutOfMemoryError -Xss512k"
+DEFAULT_JVM="-Xms2g -Xmx4g -XX:+UseG1GC -XX:MaxGCPauseMillis=100 -XX:+ExitOnOutOfMemoryError -Xss512k -XX:ThreadPriorityPolicy=1"
 JVM_FLAGS="$DEFAULT_JVM"
 while [[ $# -gt 0 ]]; do
 	case "$1" in
@@ -253,7 +253,11 @@ one_run() {
 	local rc=0
 	for s in "${SIM_PIDS[@]}"; do wait "$s" || rc=$?; done
 	local ended=$(date +%s.%N)
+	sleep 5 # payment links are created after each stop commits, on the CSMS's task threads
 	curl -fs "http://127.0.0.1:$MGMT_PORT/actuator/prometheus" >"$dir/prometheus-end.txt" || true
+	local sessions_ended links
+	sessions_ended=$(mysql_ -N "$DB" -e "SELECT COUNT(*) FROM charging_sessions WHERE status IN ('COMPLETED', 'PAID')")
+	links=$(mysql_ -N "$DB" -e "SELECT COUNT(*) FROM payment_links WHERE provider = 'stripe' AND status = 'ACTIVE' AND url IS NOT NULL")
 	cat /proc/loadavg >"$dir/loadavg-end"
 	kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
 	[[ $JFR == 1 ]] && jcmd "$CSMS_PID" JFR.dump filename="$dir/csms.jfr" >/dev/null 2>&1 || true
@@ -264,7 +268,8 @@ one_run() {
 {"run": $run, "started": $started, "ended": $ended, "simulator_exit": $rc, "base_heap_kb": ${base_heap:-null},
  "base_rss_kb": ${base_rss:-null}, "steady_heap_kb": ${steady_heap:-null}, "steady_rss_kb": ${steady_rss:-null},
  "steady_threads": ${steady_threads:-null}, "steady_fds": ${steady_fds:-null},
- "steady_start": $steady_start_t, "steady_end": $steady_end_t}
+ "steady_start": $steady_start_t, "steady_end": $steady_end_t, "sessions_ended": ${sessions_ended:-null},
+ "stripe_links_active": ${links:-null}}
 EOF
 }
 

@@ -109,6 +109,18 @@ def one_run(run_dir, args):
     run["server_connects"] = end.get(("csms_ocpp_connects_total", frozenset()))
     run["server_disconnects"] = end.get(("csms_ocpp_disconnects_total", frozenset()))
     run["hikari_timeouts"] = sum(v for (n, l), v in end.items() if n == "hikaricp_connections_timeout_total")
+    # The real parts behind the transactions: balance checks over JSON-RPC (anvil), payment links (Stripe fake).
+    checks = {dict(l).get("status"): v for (n, l), v in end.items() if n == "csms_balance_checks_seconds_count"}
+    check_seconds = sum(v for (n, l), v in end.items() if n == "csms_balance_checks_seconds_sum")
+    run["balance_checks"] = sum(checks.values())
+    run["balance_sufficient"] = checks.get("sufficient", 0)
+    run["balance_check_mean_ms"] = 1000 * check_seconds / run["balance_checks"] if run["balance_checks"] else None
+    run["sessions_ended"] = info.get("sessions_ended")
+    run["stripe_links_active"] = info.get("stripe_links_active")
+    run["payment_links_created"] = sum(v for (n, l), v in end.items()
+                                       if n == "csms_payment_provider_calls_seconds_count" and ("outcome", "created") in l)
+    run["payment_link_failures"] = sum(v for (n, l), v in end.items()
+                                       if n == "csms_payment_provider_calls_seconds_count" and ("outcome", "created") not in l)
     run["oom"] = int(open(os.path.join(run_dir, "oom-count")).read().strip() or 0) \
         if os.path.exists(os.path.join(run_dir, "oom-count")) else None
     run["heap_after_gc_mb"] = info["steady_heap_kb"] / 1024 if info["steady_heap_kb"] else None
@@ -174,7 +186,8 @@ def main():
               "connected_at_steady_end", "hikari_timeouts", "oom", "heap_after_gc_mb", "heap_base_mb",
               "heap_per_charger_kb", "heap_delta_per_charger_kb", "rss_mb", "max_rss_mb", "threads", "max_threads",
               "fds", "cpu_pct_run", "cpu_pct_steady", "sim_cpu_pct_run", "load1_avg", "booted_999_s", "booted_all_s",
-              "max_connected"):
+              "max_connected", "balance_checks", "balance_sufficient", "balance_check_mean_ms",
+              "payment_links_created", "payment_link_failures", "sessions_ended", "stripe_links_active"):
         med[k] = median([r.get(k) for r in runs])
     report = {"profile": args.profile, "commit": args.commit, "tag": args.tag, "chargers": args.chargers,
               "duration_s": args.duration, "heartbeat_s": args.heartbeat, "meter_s": args.meter,
@@ -205,6 +218,9 @@ def main():
     print(f"server CPU {fmt(med['cpu_pct_run'], 0)}% of a core over the run, {fmt(med['cpu_pct_steady'], 0)}% steady; "
           f"simulators {fmt(med['sim_cpu_pct_run'], 0)}%; load1 avg {fmt(med['load1_avg'])}; "
           f"pool timeouts {fmt(med['hikari_timeouts'], 0)}; OOM {fmt(med['oom'], 0)}")
+    print(f"balance checks {fmt(med['balance_checks'], 0)} ({fmt(med['balance_sufficient'], 0)} sufficient, mean "
+          f"{fmt(med['balance_check_mean_ms'])} ms); sessions ended {fmt(med['sessions_ended'], 0)}, with an active "
+          f"Stripe link {fmt(med['stripe_links_active'], 0)}; provider calls failed {fmt(med['payment_link_failures'], 0)}")
     if args.profile == "storm":
         print(f"booted 99.9% after {fmt(med['booted_999_s'], 0)} s, all after {fmt(med['booted_all_s'], 0)} s "
               f"(per run: {[r.get('booted_999_s') for r in runs]})")
