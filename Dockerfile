@@ -21,4 +21,4 @@ USER csms
 EXPOSE 3000 3001 9000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=3 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/3000 && printf "GET /actuator/health/readiness HTTP/1.0\r\n\r\n" >&3 && grep -q "\"UP\"" <&3'
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:ThreadPriorityPolicy=1", "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:ThreadPriorityPolicy=1", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -130,6 +130,8 @@ final class OcppWebSocketServer extends WebSocketServer {
 
 	@Override
 	public void onStart() {
+		// On the selector thread, after the selector opened and before its first select.
+		DrainingSelectedKeys.install(this);
 		log.info("OCPP-J listener on {}", getAddress());
 		listening.complete(null);
 	}
