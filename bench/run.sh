@@ -118,8 +118,9 @@ WIREMOCK_JAR=$HOME/.m2/repository/org/wiremock/wiremock-standalone/$WIREMOCK_VER
 [[ -f $WIREMOCK_JAR ]] || (cd "$ROOT" && ./mvnw -B -q dependency:get -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION)
 
 CSMS_PID=""; SAMPLER_PID=""; SIM_PIDS=(); ANVIL_PID=""; STRIPE_PID=""
-stop_fakes() {
+stop_fakes() { # and wait for them, so that a next invocation finds the ports free
 	for p in $ANVIL_PID $STRIPE_PID; do kill "$p" 2>/dev/null || true; done
+	for p in $ANVIL_PID $STRIPE_PID; do wait "$p" 2>/dev/null || true; done
 	ANVIL_PID=""; STRIPE_PID=""
 }
 cleanup() {
