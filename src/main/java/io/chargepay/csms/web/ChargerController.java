@@ -75,7 +75,7 @@ class ChargerController {
 		else {
 			chargers.register(request.chargerId(), request.password());
 		}
-		ChargerResponse registered = withKey(get(request.chargerId()), generated);
+		ChargerResponse registered = response(chargers.find(request.chargerId()).orElseThrow(), generated);
 		return ResponseEntity.created(URI.create("/api/v1/chargers/" + request.chargerId())).body(registered);
 	}
 
@@ -114,14 +114,13 @@ class ChargerController {
 	}
 
 	private ChargerResponse response(ChargerView view) {
-		return new ChargerResponse(view.chargerId(), view.enabled(), commands.isConnected(view.chargerId()),
-				view.vendor(), view.model(), view.firmwareVersion(), view.registeredAt(), view.lastBootAt(),
-				view.lastSeenAt(), view.connectors(), null);
+		return response(view, null);
 	}
 
-	private static ChargerResponse withKey(ChargerResponse charger, @Nullable String authorizationKey) {
-		return new ChargerResponse(charger.chargerId(), charger.enabled(), charger.connected(), charger.vendor(),
-				charger.model(), charger.firmwareVersion(), charger.registeredAt(), charger.lastBootAt(),
-				charger.lastSeenAt(), charger.connectors(), authorizationKey);
+	/** With a generated key only in the answer that creates it. */
+	private ChargerResponse response(ChargerView view, @Nullable String authorizationKey) {
+		return new ChargerResponse(view.chargerId(), view.enabled(), commands.isConnected(view.chargerId()),
+				view.vendor(), view.model(), view.firmwareVersion(), view.registeredAt(), view.lastBootAt(),
+				view.lastSeenAt(), view.connectors(), authorizationKey);
 	}
 }

@@ -149,9 +149,9 @@ public class ChargerCredentials {
 		}
 	}
 
-	private static byte[] randomBytes(int length) {
+	private byte[] randomBytes(int length) {
 		byte[] bytes = new byte[length];
-		new SecureRandom().nextBytes(bytes);
+		random.nextBytes(bytes);
 		return bytes;
 	}
 }
