@@ -156,18 +156,28 @@ heap_used_kb() { # used heap in KB from GC.heap_info, after a full GC
 	jcmd "$1" GC.heap_info 2>/dev/null | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+'
 }
 
-sampler() { # every 5 s: time, server CPU ticks, RSS KB, threads, open fds, load average, simulators' CPU ticks
-	local pid=$1 file=$2
-	echo "t,cpu_ticks,rss_kb,threads,fds,load1,sim_cpu_ticks" >"$file"
+cpu_ticks_of() { # user+system clock ticks of the given processes and their children (anvil's npm shim spawns the
+	# node binary), 0 for any that has gone
+	local total=0 p
+	for p in "$@" $(for p in "$@"; do pgrep -P "$p"; done); do
+		total=$(( total + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0) ))
+	done
+	echo "$total"
+}
+
+# Every 5 s: time, server CPU ticks, RSS KB, threads, open fds, load average, and the CPU ticks of what shares the box
+# with the server (simulators, MariaDB, anvil and the Stripe fake), so a report shows where the two cores went.
+sampler() {
+	local pid=$1 file=$2 db_pid
+	db_pid=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || true)
+	echo "t,cpu_ticks,rss_kb,threads,fds,load1,sim_cpu_ticks,db_cpu_ticks,fakes_cpu_ticks" >"$file"
 	while kill -0 "$pid" 2>/dev/null; do
-		local stat rss thr fds load simt=0
+		local stat rss thr fds load simt dbt fakest
 		stat=$(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null) || break
 		rss=$(awk '/VmRSS/{print $2}' "/proc/$pid/status"); thr=$(awk '/Threads/{print $2}' "/proc/$pid/status")
 		fds=$(ls "/proc/$pid/fd" 2>/dev/null | wc -l); load=$(cut -d' ' -f1 /proc/loadavg)
-		for s in "${SIM_PIDS[@]}"; do
-			simt=$(( simt + $(awk '{print $14+$15}' "/proc/$s/stat" 2>/dev/null || echo 0) ))
-		done
-		echo "$(date +%s.%N | cut -c1-14),$stat,$rss,$thr,$fds,$load,$simt" >>"$file"
+		simt=$(cpu_ticks_of "${SIM_PIDS[@]}"); dbt=$(cpu_ticks_of $db_pid); fakest=$(cpu_ticks_of $ANVIL_PID $STRIPE_PID)
+		echo "$(date +%s.%N | cut -c1-14),$stat,$rss,$thr,$fds,$load,$simt,$dbt,$fakest" >>"$file"
 		sleep 5
 	done
 }
@@ -218,6 +228,13 @@ one_run() {
 
 	local per_ramp
 	per_ramp=$(python3 -c "print(max(1.0, $RAMP / $PROCS))")
+	# Steady window: from the end of the ramp (+15 s) to 20 s before the end, leaving out the ramp and the drain (when
+	# every charger stops its transaction at once). The server's latency histograms are differenced over it and the
+	# simulators report its calls on their own; at its end, heap after a full GC while every charger is connected.
+	local ramp_s steady_from steady_end steady_start_t steady_end_t
+	ramp_s=$(python3 -c "import math; print(math.ceil($N / $RAMP))")
+	steady_end=$(( DURATION > 40 ? DURATION - 20 : DURATION / 2 ))
+	steady_from=$(( ramp_s + 15 < steady_end ? ramp_s + 15 : steady_end / 2 ))
 	local started=$(date +%s.%N)
 	SIM_PIDS=()
 	for (( p = 0; p < PROCS; p++ )); do
@@ -227,18 +244,13 @@ one_run() {
 			--heartbeat-interval "${H}s" --meter-interval "${M}s" --transaction-share "$SHARE" \
 			--transaction-length "${TXLEN}s" --transaction-pause "${TXPAUSE}s" --id-tag "B${LETTERS[$p]}{n}" \
 			--duration "${DURATION}s" --drain 30s --progress-interval 5s \
+			--window-from "${steady_from}s" --window-until "${steady_end}s" \
 			--report "$dir/sim-$p.json" >"$dir/sim-$p.log" 2>&1 &
 		SIM_PIDS+=($!)
 	done
 	sampler "$CSMS_PID" "$dir/samples.csv" &
 	SAMPLER_PID=$!
 
-	# Steady window: from the end of the ramp (+15 s) to 20 s before the end; the server's latency histograms are
-	# differenced over it. At its end, heap after a full GC while every charger is still connected.
-	local ramp_s steady_from steady_end steady_start_t steady_end_t
-	ramp_s=$(python3 -c "import math; print(math.ceil($N / $RAMP))")
-	steady_end=$(( DURATION > 40 ? DURATION - 20 : DURATION / 2 ))
-	steady_from=$(( ramp_s + 15 < steady_end ? ramp_s + 15 : steady_end / 2 ))
 	sleep "$steady_from"
 	steady_start_t=$(date +%s.%N)
 	curl -fs "http://127.0.0.1:$MGMT_PORT/actuator/prometheus" >"$dir/prometheus-steady-start.txt" || true

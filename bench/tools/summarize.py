@@ -69,20 +69,29 @@ def progress(path):
     return rows
 
 
-def one_run(run_dir, args):
-    info = json.load(open(os.path.join(run_dir, "run.json")))
-    sims = [json.load(open(p)) for p in sorted(glob.glob(os.path.join(run_dir, "sim-*.json")))]
+def merged_actions(per_process):
+    """Per action over the simulator processes: counts and rates summed; percentiles the worst process's (conservative,
+    as a process's histogram is not in its report)."""
     actions = {}
-    for sim in sims:
-        for a in sim["actions"] + [sim["handshake"]]:
+    for process in per_process:
+        for a in process:
             cur = actions.setdefault(a["action"], {"count": 0, "errors": 0, "timeouts": 0, "callErrors": 0, "lost": 0,
                                                    "p50": 0, "p95": 0, "p99": 0, "max": 0, "per_s": 0})
             for k in ("count", "errors", "timeouts", "callErrors", "lost"):
                 cur[k] += a[k]
-            # Percentiles over several simulator processes: the worst process's figure (conservative).
             for k, src in (("p50", "p50Ms"), ("p95", "p95Ms"), ("p99", "p99Ms"), ("max", "maxMs")):
                 cur[k] = max(cur[k], a[src])
             cur["per_s"] += a["perSecond"]
+    return actions
+
+
+def one_run(run_dir, args):
+    info = json.load(open(os.path.join(run_dir, "run.json")))
+    sims = [json.load(open(p)) for p in sorted(glob.glob(os.path.join(run_dir, "sim-*.json")))]
+    actions = merged_actions([sim["actions"] + [sim["handshake"]] for sim in sims])
+    # The simulators' measurement window is the steady window (run.sh passes it); older reports have none.
+    windows = [sim.get("window") for sim in sims]
+    client_steady = merged_actions([w["actions"] for w in windows]) if all(windows) else {}
     run = {
         "run": info["run"],
         "load_start": open(os.path.join(run_dir, "loadavg-start")).read().split()[:3],
@@ -96,6 +105,7 @@ def one_run(run_dir, args):
         "errors": sum(s["errors"] for s in sims),
         "timeouts": sum(a["timeouts"] for a in actions.values()),
         "actions": actions,
+        "client_steady": client_steady,
         "simulator_exit": info["simulator_exit"],
     }
     # Connected at the end of the steady state, from the server's gauge.
@@ -136,15 +146,19 @@ def one_run(run_dir, args):
     if len(rows) >= 2:
         t0, t1 = float(rows[0]["t"]), float(rows[-1]["t"])
         run["cpu_pct_run"] = (int(rows[-1]["cpu_ticks"]) - int(rows[0]["cpu_ticks"])) / (t1 - t0)
-        run["sim_cpu_pct_run"] = (int(rows[-1]["sim_cpu_ticks"]) - int(rows[0]["sim_cpu_ticks"])) / (t1 - t0)
         run["load1_avg"] = statistics.mean(float(r["load1"]) for r in rows)
         run["max_threads"] = max(int(r["threads"]) for r in rows)
         run["max_rss_mb"] = max(int(r["rss_kb"]) for r in rows) / 1024
         if info.get("steady_start") and info.get("steady_end"):
             win = [r for r in rows if info["steady_start"] <= float(r["t"]) <= info["steady_end"]]
             if len(win) >= 2:
-                run["cpu_pct_steady"] = (int(win[-1]["cpu_ticks"]) - int(win[0]["cpu_ticks"])) / (
-                        float(win[-1]["t"]) - float(win[0]["t"]))
+                span = float(win[-1]["t"]) - float(win[0]["t"])
+                run["cpu_pct_steady"] = (int(win[-1]["cpu_ticks"]) - int(win[0]["cpu_ticks"])) / span
+                # What shares the two cores, over the same window (the simulators are gone by the last samples).
+                for column, key in (("sim_cpu_ticks", "sim_cpu_pct_steady"), ("db_cpu_ticks", "db_cpu_pct_steady"),
+                                    ("fakes_cpu_ticks", "fakes_cpu_pct_steady")):
+                    if column in win[0] and win[0][column] not in (None, ""):
+                        run[key] = (int(win[-1][column]) - int(win[0][column])) / span
     # Storm: seconds until 99.9% (and 100%) of the fleet had booted, from the progress lines (5 s resolution).
     prog = [progress(p) for p in sorted(glob.glob(os.path.join(run_dir, "sim-*.log")))]
     if prog and all(prog):
@@ -176,16 +190,19 @@ def main():
     args = ap.parse_args()
     runs = [one_run(d, args) for d in sorted(glob.glob(os.path.join(args.dir, "run-*")))]
     names = sorted({a for r in runs for a in r["actions"]}, key=lambda a: ACTIONS.index(a) if a in ACTIONS else 99)
-    med = {"actions": {}, "server_steady": {}}
+    med = {"actions": {}, "client_steady": {}, "server_steady": {}}
     for a in names:
         med["actions"][a] = {k: median([r["actions"].get(a, {}).get(k) for r in runs])
                              for k in ("count", "errors", "timeouts", "p50", "p95", "p99", "max", "per_s")}
+        med["client_steady"][a] = {k: median([r["client_steady"].get(a, {}).get(k) for r in runs])
+                                   for k in ("count", "errors", "timeouts", "p50", "p95", "p99", "max", "per_s")}
         med["server_steady"][a] = {k: median([r["server_steady"].get(a, {}).get(k) for r in runs])
                                    for k in ("count", "p50", "p95", "p99", "p999")}
     for k in ("msg_per_s", "connects", "connect_failures", "dropped", "booted", "errors", "timeouts",
               "connected_at_steady_end", "hikari_timeouts", "oom", "heap_after_gc_mb", "heap_base_mb",
               "heap_per_charger_kb", "heap_delta_per_charger_kb", "rss_mb", "max_rss_mb", "threads", "max_threads",
-              "fds", "cpu_pct_run", "cpu_pct_steady", "sim_cpu_pct_run", "load1_avg", "booted_999_s", "booted_all_s",
+              "fds", "cpu_pct_run", "cpu_pct_steady", "sim_cpu_pct_steady",
+              "db_cpu_pct_steady", "fakes_cpu_pct_steady", "load1_avg", "booted_999_s", "booted_all_s",
               "max_connected", "balance_checks", "balance_sufficient", "balance_check_mean_ms",
               "payment_links_created", "payment_link_failures", "sessions_ended", "stripe_links_active"):
         med[k] = median([r.get(k) for r in runs])
@@ -201,13 +218,23 @@ def main():
           f"{args.duration:g}s/run, ramp {args.ramp:g}/s, {len(runs)} run(s), commit {args.commit} {args.tag}")
     print(f"load average per run: {', '.join('/'.join(r['load_start']) + ' -> ' + '/'.join(r['load_end']) for r in runs)}")
     print("client side, whole run (ramp included), medians over runs:")
-    print(f"{'action':<20}{'count':>9}{'errors':>8}{'t/o':>6}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'msg/s':>9}"
-          f"   | server steady window: {'n':>7}{'p50':>7}{'p95':>7}{'p99':>7}")
+    print(f"{'action':<20}{'count':>9}{'errors':>8}{'t/o':>6}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'msg/s':>9}")
     for a in names:
-        m, s = med["actions"][a], med["server_steady"].get(a, {})
+        m = med["actions"][a]
         print(f"{a:<20}{fmt(m['count'], 0):>9}{fmt(m['errors'], 0):>8}{fmt(m['timeouts'], 0):>6}{fmt(m['p50'], 1):>9}"
-              f"{fmt(m['p95'], 1):>9}{fmt(m['p99'], 1):>9}{fmt(m['max'], 1):>9}{fmt(m['per_s'], 1):>9}"
-              f"   | {'':>21}{fmt(s.get('count'), 0):>7}{fmt(s.get('p50'), 1):>7}{fmt(s.get('p95'), 1):>7}{fmt(s.get('p99'), 1):>7}")
+              f"{fmt(m['p95'], 1):>9}{fmt(m['p99'], 1):>9}{fmt(m['max'], 1):>9}{fmt(m['per_s'], 1):>9}")
+    print("steady window (after the ramp, before the drain), medians over runs; client: send to answer, server: "
+          "handling (histogram bucket bounds):")
+    print(f"{'action':<20}{'count':>9}{'errors':>8}{'t/o':>6}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}{'msg/s':>9}"
+          f"   | server: {'n':>7}{'p50':>7}{'p95':>7}{'p99':>7}")
+    for a in names:
+        c, s = med["client_steady"].get(a, {}), med["server_steady"].get(a, {})
+        if c.get("count") is None and s.get("count") is None:
+            continue
+        print(f"{a:<20}{fmt(c.get('count'), 0):>9}{fmt(c.get('errors'), 0):>8}{fmt(c.get('timeouts'), 0):>6}"
+              f"{fmt(c.get('p50'), 1):>9}{fmt(c.get('p95'), 1):>9}{fmt(c.get('p99'), 1):>9}{fmt(c.get('max'), 1):>9}"
+              f"{fmt(c.get('per_s'), 1):>9}   | {'':>7}{fmt(s.get('count'), 0):>7}{fmt(s.get('p50'), 1):>7}"
+              f"{fmt(s.get('p95'), 1):>7}{fmt(s.get('p99'), 1):>7}")
     print(f"msg/s {fmt(med['msg_per_s'])}  errors {fmt(med['errors'], 0)}  timeouts {fmt(med['timeouts'], 0)}  "
           f"connect failures {fmt(med['connect_failures'], 0)}  dropped {fmt(med['dropped'], 0)}  booted {fmt(med['booted'], 0)}  "
           f"connected@steady {fmt(med['connected_at_steady_end'], 0)}")
@@ -216,7 +243,8 @@ def main():
           f"RSS {fmt(med['rss_mb'], 0)} MB (max {fmt(med['max_rss_mb'], 0)}); threads {fmt(med['threads'], 0)} "
           f"(max {fmt(med['max_threads'], 0)}); fds {fmt(med['fds'], 0)}")
     print(f"server CPU {fmt(med['cpu_pct_run'], 0)}% of a core over the run, {fmt(med['cpu_pct_steady'], 0)}% steady; "
-          f"simulators {fmt(med['sim_cpu_pct_run'], 0)}%; load1 avg {fmt(med['load1_avg'])}; "
+          f"steady, beside it: simulators {fmt(med['sim_cpu_pct_steady'], 0)}%, MariaDB {fmt(med['db_cpu_pct_steady'], 0)}%, "
+          f"anvil + Stripe fake {fmt(med['fakes_cpu_pct_steady'], 0)}%; load1 avg {fmt(med['load1_avg'])}; "
           f"pool timeouts {fmt(med['hikari_timeouts'], 0)}; OOM {fmt(med['oom'], 0)}")
     print(f"balance checks {fmt(med['balance_checks'], 0)} ({fmt(med['balance_sufficient'], 0)} sufficient, mean "
           f"{fmt(med['balance_check_mean_ms'])} ms); sessions ended {fmt(med['sessions_ended'], 0)}, with an active "

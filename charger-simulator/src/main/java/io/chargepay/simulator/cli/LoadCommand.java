@@ -9,10 +9,12 @@ import io.chargepay.simulator.load.ChargerIds;
 import io.chargepay.simulator.load.LoadReport;
 import io.chargepay.simulator.load.LoadRun;
 import io.chargepay.simulator.load.LoadSettings;
+import io.chargepay.simulator.load.MeasurementWindow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code load}: a fleet from one process; exit status 0 only when no call failed and every connection got through. */
@@ -88,15 +90,31 @@ public final class LoadCommand implements Callable<Integer> {
 	@Option(names = "--report", paramLabel = "FILE", description = "Write the results as JSON to this file")
 	Path report;
 
+	@Option(names = "--window-from", converter = DurationConverter.class,
+			description = "With --window-until: also report the calls between these two times after the start, e.g. "
+					+ "the steady traffic after the ramp and before the drain")
+	Duration windowFrom;
+
+	@Option(names = "--window-until", converter = DurationConverter.class,
+			description = "End of the measurement window, at most --duration")
+	Duration windowUntil;
+
 	@Override
 	public Integer call() throws Exception {
 		LoadSettings settings = new LoadSettings(connection.url(), connection.tls(), connection.callTimeout(),
 				connection.connectTimeout(), chargers, new ChargerIds(idPrefix, chargers, password, passwordTemplate),
 				ramp, heartbeatInterval, meterInterval, transactionShare, transactionLength, transactionPause, idTag,
-				powerKw, duration, progressInterval, drain, report);
+				powerKw, duration, progressInterval, drain, report, window());
 		LoadRun run = new LoadRun(settings, spec.commandLine().getOut(), Clock.systemUTC());
 		LoadReport result = run.run();
 		run.writeReport(result);
 		return result.clean() ? 0 : 1;
+	}
+
+	private MeasurementWindow window() {
+		if ((windowFrom == null) != (windowUntil == null)) {
+			throw new ParameterException(spec.commandLine(), "--window-from and --window-until go together");
+		}
+		return windowFrom == null ? null : new MeasurementWindow(windowFrom, windowUntil);
 	}
 }

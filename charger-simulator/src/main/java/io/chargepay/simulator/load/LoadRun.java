@@ -44,7 +44,7 @@ public final class LoadRun {
 			long began = System.nanoTime();
 			List<ChargePoint> chargers = new ArrayList<>();
 			List<TransactionCycle> cycles = new ArrayList<>();
-			List<ScheduledFuture<?>> starts = new ArrayList<>();
+			List<ScheduledFuture<?>> scheduled = new ArrayList<>(); // starts and window marks, cancelled at the end
 			RampPacer pacer = new RampPacer(settings.rampPerSecond());
 			TransactionShare share = new TransactionShare(settings.transactionShare());
 			SplittableRandom random = new SplittableRandom(42);
@@ -58,7 +58,7 @@ public final class LoadRun {
 				if (cycle != null) {
 					cycles.add(cycle);
 				}
-				starts.add(runtime.timer().schedule(() -> start(charger, cycle), pacer.delayOf(index).toNanos(),
+				scheduled.add(runtime.timer().schedule(() -> start(charger, cycle), pacer.delayOf(index).toNanos(),
 						TimeUnit.NANOSECONDS));
 			}
 			out.printf(Locale.ROOT, "load: %d chargers at %.1f/s (ramp %.1f s), %d with transactions, for %s%n",
@@ -67,9 +67,15 @@ public final class LoadRun {
 			ProgressLine progress = new ProgressLine(statistics, settings.chargers(), out, began);
 			ScheduledFuture<?> ticker = runtime.timer().scheduleAtFixedRate(progress::print,
 					settings.progressInterval().toMillis(), settings.progressInterval().toMillis(), TimeUnit.MILLISECONDS);
+			MeasurementWindow window = settings.window();
+			if (window != null) {
+				scheduled.add(runtime.timer().schedule(statistics::openWindow, window.from().toNanos(), TimeUnit.NANOSECONDS));
+				scheduled.add(runtime.timer().schedule(statistics::closeWindow, window.until().toNanos(), TimeUnit.NANOSECONDS));
+			}
 			TimeUnit.NANOSECONDS.sleep(settings.duration().toNanos());
 
-			starts.forEach(start -> start.cancel(false));
+			scheduled.forEach(task -> task.cancel(false));
+			statistics.closeWindow();
 			ticker.cancel(false);
 			awaitAll(cycles, TransactionCycle::finish, settings.drain());
 			awaitAll(chargers, ChargePoint::whenIdle, settings.drain());
@@ -110,7 +116,13 @@ public final class LoadRun {
 				statistics.bootsAccepted(),
 				statistics.framesSent(), statistics.framesReceived(),
 				RateMeter.overall(statistics.frames(), elapsedNanos), statistics.errors(),
-				statistics.handshakeSummary(elapsedNanos), statistics.summaries(elapsedNanos));
+				statistics.handshakeSummary(elapsedNanos), statistics.summaries(elapsedNanos), window(statistics));
+	}
+
+	private LoadReport.Window window(LoadStatistics statistics) {
+		MeasurementWindow window = settings.window();
+		return window == null ? null : new LoadReport.Window(window.from().toMillis() / 1000.0,
+				window.until().toMillis() / 1000.0, statistics.windowSummaries(window.length().toNanos()));
 	}
 
 	/** Waits, bounded, for one future per item; what is still open at the deadline is left behind. */

@@ -21,6 +21,9 @@ public final class LoadStatistics implements ExchangeObserver {
 	private static final int MAX_REASONS = 10;
 
 	private final Map<String, ActionStatistics> actions = new ConcurrentHashMap<>();
+	/** The same, for what is sent, answered or fails while the measurement window is open. */
+	private final Map<String, ActionStatistics> windowActions = new ConcurrentHashMap<>();
+	private volatile boolean windowOpen;
 	private final ActionStatistics handshakes = new ActionStatistics("(connect)");
 	private final AtomicInteger connectedNow = new AtomicInteger();
 	private final LongAdder connectFailures = new LongAdder();
@@ -57,12 +60,18 @@ public final class LoadStatistics implements ExchangeObserver {
 	public void callSent(String chargerId, Call call) {
 		framesSent.increment();
 		action(call.action()).sent();
+		if (windowOpen) {
+			windowAction(call.action()).sent();
+		}
 	}
 
 	@Override
 	public void callAnswered(String chargerId, Call call, OcppMessage answer, long latencyNanos) {
 		framesReceived.increment();
 		action(call.action()).answered(answer instanceof CallError, latencyNanos);
+		if (windowOpen) {
+			windowAction(call.action()).answered(answer instanceof CallError, latencyNanos);
+		}
 		if ("BootNotification".equals(call.action()) && answer instanceof CallResult result
 				&& "Accepted".equals(result.payload().path("status").asString(""))) {
 			bootsAccepted.increment();
@@ -71,12 +80,28 @@ public final class LoadStatistics implements ExchangeObserver {
 
 	@Override
 	public void callFailed(String chargerId, String action, Throwable cause, long latencyNanos) {
+		failed(action(action), cause);
+		if (windowOpen) {
+			failed(windowAction(action), cause);
+		}
+	}
+
+	private static void failed(ActionStatistics statistics, Throwable cause) {
 		if (cause instanceof CallTimeoutException) {
-			action(action).timedOut();
+			statistics.timedOut();
 		}
 		else {
-			action(action).lost();
+			statistics.lost();
 		}
+	}
+
+	/** From now on, calls count in the measurement window too (a call answered after it closes does not). */
+	public void openWindow() {
+		windowOpen = true;
+	}
+
+	public void closeWindow() {
+		windowOpen = false;
 	}
 
 	@Override
@@ -146,11 +171,21 @@ public final class LoadStatistics implements ExchangeObserver {
 				.sorted(Comparator.comparing(ActionSummary::action)).toList();
 	}
 
+	/** The measurement window's calls; rates are over the window's length. */
+	public List<ActionSummary> windowSummaries(long windowNanos) {
+		return windowActions.values().stream().map(stats -> stats.summary(windowNanos))
+				.sorted(Comparator.comparing(ActionSummary::action)).toList();
+	}
+
 	public ActionSummary handshakeSummary(long elapsedNanos) {
 		return handshakes.summary(elapsedNanos);
 	}
 
 	private ActionStatistics action(String name) {
 		return actions.computeIfAbsent(name, ActionStatistics::new);
+	}
+
+	private ActionStatistics windowAction(String name) {
+		return windowActions.computeIfAbsent(name, ActionStatistics::new);
 	}
 }

@@ -41,7 +41,8 @@ class LoadRunTests {
 			LoadSettings settings = new LoadSettings(peer.url(), TlsSettings.defaults(), Duration.ofSeconds(5),
 					Duration.ofSeconds(5), CHARGERS, ids, 400, Duration.ofSeconds(1), Duration.ofSeconds(1), 0.5,
 					Duration.ofSeconds(1), Duration.ofMillis(500), "TAG-USER-123", 11, Duration.ofSeconds(8),
-					Duration.ofSeconds(1), Duration.ofSeconds(5), reportFile);
+					Duration.ofSeconds(1), Duration.ofSeconds(5), reportFile,
+					new MeasurementWindow(Duration.ofSeconds(3), Duration.ofSeconds(7)));
 			LoadRun run = new LoadRun(settings, new PrintWriter(output, true), Clock.systemUTC());
 			Set<String> threadsBefore = threadNames();
 
@@ -71,6 +72,14 @@ class LoadRunTests {
 			assertThat(actions.get("StopTransaction").count()).isPositive();
 			assertThat(actions.get("MeterValues").count()).isPositive();
 			assertThat(actions.get("Heartbeat").p99Ms()).isPositive().isLessThanOrEqualTo(actions.get("Heartbeat").maxMs());
+			Map<String, ActionSummary> window = report.window().actions().stream()
+					.collect(Collectors.toMap(ActionSummary::action, action -> action));
+			assertThat(window.get("Heartbeat").count()).as("heartbeats of the window only").isPositive()
+					.isLessThan(actions.get("Heartbeat").count());
+			assertThat(window.get("Heartbeat").perSecond()).as("a rate over the window's 4 s")
+					.isCloseTo(window.get("Heartbeat").count() / 4.0, org.assertj.core.api.Assertions.within(0.01));
+			assertThat(window).as("every charger booted during the ramp, before the window").doesNotContainKey(
+					"BootNotification");
 			assertThat(peer.handshakes()).extracting(CsmsTestPeer.Handshake::chargerId).doesNotHaveDuplicates()
 					.hasSize(CHARGERS).contains("LOAD-00001", "LOAD-00200");
 			assertThat(peer.violations()).isEmpty();
@@ -83,7 +92,10 @@ class LoadRunTests {
 		JsonNode written = Json.read(java.nio.file.Files.readString(reportFile));
 		assertThat(written.path("chargers").asInt()).isEqualTo(CHARGERS);
 		assertThat(written.path("actions").size()).isGreaterThanOrEqualTo(6);
-		assertThat(output.toString()).contains("connected").contains("p99 ms").contains("report written to");
+		assertThat(written.path("window").path("fromSeconds").asDouble()).isEqualTo(3.0);
+		assertThat(written.path("window").path("actions").size()).isPositive();
+		assertThat(output.toString()).contains("connected").contains("p99 ms").contains("report written to")
+				.contains("measurement window, 3 s to 7 s");
 	}
 
 	private static Set<String> threadNames() {

@@ -81,6 +81,33 @@ class StatisticsTests {
 	}
 
 	@Test
+	void keepsTheCallsOfTheMeasurementWindowApartFromTheRampAndTheDrain() {
+		LoadStatistics statistics = new LoadStatistics();
+		Call rampHeartbeat = new Call("1", "Heartbeat", Json.object());
+		Call steadyHeartbeat = new Call("2", "Heartbeat", Json.object());
+		Call drainStop = new Call("3", "StopTransaction", Json.object());
+
+		statistics.callSent("A", rampHeartbeat);
+		statistics.callAnswered("A", rampHeartbeat, new CallResult("1", Json.object()), 8 * SECOND);
+		statistics.openWindow();
+		statistics.callSent("A", steadyHeartbeat);
+		statistics.callAnswered("A", steadyHeartbeat, new CallResult("2", Json.object()), TimeUnit.MILLISECONDS.toNanos(3));
+		statistics.callFailed("A", "MeterValues", new CallTimeoutException("MeterValues", Duration.ofSeconds(30)), SECOND);
+		statistics.closeWindow();
+		statistics.callSent("A", drainStop);
+		statistics.callAnswered("A", drainStop, new CallResult("3", Json.object()), 5 * SECOND);
+
+		assertThat(statistics.windowSummaries(2 * SECOND)).extracting(ActionSummary::action)
+				.containsExactly("Heartbeat", "MeterValues");
+		ActionSummary heartbeat = statistics.windowSummaries(2 * SECOND).get(0);
+		assertThat(heartbeat.count()).isEqualTo(1);
+		assertThat(heartbeat.maxMs()).isCloseTo(3, within(0.01));
+		assertThat(heartbeat.perSecond()).isEqualTo(0.5);
+		assertThat(statistics.windowSummaries(2 * SECOND).get(1).timeouts()).isEqualTo(1);
+		assertThat(statistics.summaries(2 * SECOND)).extracting(ActionSummary::count).containsExactly(2L, 0L, 1L);
+	}
+
+	@Test
 	void turnsACounterIntoMessagesPerSecondBetweenReadings() {
 		RateMeter meter = new RateMeter(0, 0);
 
