@@ -167,6 +167,12 @@ cpu_ticks_of() { # user+system clock ticks of the given processes and their chil
 
 # Every 5 s: time, server CPU ticks, RSS KB, threads, open fds, load average, and the CPU ticks of what shares the box
 # with the server (simulators, MariaDB, anvil and the Stripe fake), so a report shows where the two cores went.
+# Connections the kernel dropped because a listen queue was full (every listener on the box; the CSMS's OCPP port is
+# the one under load). A storm that overflows it shows here rather than as slow boots alone.
+listen_overflows() {
+	nstat -az TcpExtListenOverflows 2>/dev/null | awk '/TcpExtListenOverflows/{print $2; found=1} END{if (!found) print 0}'
+}
+
 sampler() {
 	local pid=$1 file=$2 db_pid
 	db_pid=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || true)
@@ -225,6 +231,8 @@ one_run() {
 	local base_heap base_rss
 	base_heap=$(heap_used_kb "$CSMS_PID"); base_rss=$(awk '/VmRSS/{print $2}' "/proc/$CSMS_PID/status")
 	cat /proc/loadavg >"$dir/loadavg-start"
+	local overflows_before
+	overflows_before=$(listen_overflows)
 
 	local per_ramp
 	per_ramp=$(python3 -c "print(max(1.0, $RAMP / $PROCS))")
@@ -272,6 +280,7 @@ one_run() {
 	sessions_ended=$(mysql_ -N "$DB" -e "SELECT COUNT(*) FROM charging_sessions WHERE status IN ('COMPLETED', 'PAID')")
 	links=$(mysql_ -N "$DB" -e "SELECT COUNT(*) FROM payment_links WHERE provider = 'stripe' AND status = 'ACTIVE' AND url IS NOT NULL")
 	cat /proc/loadavg >"$dir/loadavg-end"
+	local overflows=$(( $(listen_overflows) - overflows_before ))
 	kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
 	[[ $JFR == 1 ]] && jcmd "$CSMS_PID" JFR.dump filename="$dir/csms.jfr" >/dev/null 2>&1 || true
 	SIM_PIDS=()
@@ -282,7 +291,7 @@ one_run() {
  "base_rss_kb": ${base_rss:-null}, "steady_heap_kb": ${steady_heap:-null}, "steady_rss_kb": ${steady_rss:-null},
  "steady_threads": ${steady_threads:-null}, "steady_fds": ${steady_fds:-null},
  "steady_start": $steady_start_t, "steady_end": $steady_end_t, "sessions_ended": ${sessions_ended:-null},
- "stripe_links_active": ${links:-null}}
+ "stripe_links_active": ${links:-null}, "listen_overflows": $overflows}
 EOF
 }
 

@@ -126,6 +126,7 @@ def one_run(run_dir, args):
     run["balance_sufficient"] = checks.get("sufficient", 0)
     run["balance_check_mean_ms"] = 1000 * check_seconds / run["balance_checks"] if run["balance_checks"] else None
     run["sessions_ended"] = info.get("sessions_ended")
+    run["listen_overflows"] = info.get("listen_overflows")
     run["stripe_links_active"] = info.get("stripe_links_active")
     run["payment_links_created"] = sum(v for (n, l), v in end.items()
                                        if n == "csms_payment_provider_calls_seconds_count" and ("outcome", "created") in l)
@@ -199,7 +200,7 @@ def main():
         med["server_steady"][a] = {k: median([r["server_steady"].get(a, {}).get(k) for r in runs])
                                    for k in ("count", "p50", "p95", "p99", "p999")}
     for k in ("msg_per_s", "connects", "connect_failures", "dropped", "booted", "errors", "timeouts",
-              "connected_at_steady_end", "hikari_timeouts", "oom", "heap_after_gc_mb", "heap_base_mb",
+              "connected_at_steady_end", "listen_overflows", "hikari_timeouts", "oom", "heap_after_gc_mb", "heap_base_mb",
               "heap_per_charger_kb", "heap_delta_per_charger_kb", "rss_mb", "max_rss_mb", "threads", "max_threads",
               "fds", "cpu_pct_run", "cpu_pct_steady", "sim_cpu_pct_steady",
               "db_cpu_pct_steady", "fakes_cpu_pct_steady", "load1_avg", "booted_999_s", "booted_all_s",
@@ -237,7 +238,7 @@ def main():
               f"{fmt(s.get('p95'), 1):>7}{fmt(s.get('p99'), 1):>7}")
     print(f"msg/s {fmt(med['msg_per_s'])}  errors {fmt(med['errors'], 0)}  timeouts {fmt(med['timeouts'], 0)}  "
           f"connect failures {fmt(med['connect_failures'], 0)}  dropped {fmt(med['dropped'], 0)}  booted {fmt(med['booted'], 0)}  "
-          f"connected@steady {fmt(med['connected_at_steady_end'], 0)}")
+          f"connected@steady {fmt(med['connected_at_steady_end'], 0)}  listen queue overflows {fmt(med['listen_overflows'], 0)}")
     print(f"heap after GC {fmt(med['heap_after_gc_mb'])} MB (idle server {fmt(med['heap_base_mb'])} MB) = "
           f"{fmt(med['heap_per_charger_kb'], 2)} KB/charger ({fmt(med['heap_delta_per_charger_kb'], 2)} KB above idle); "
           f"RSS {fmt(med['rss_mb'], 0)} MB (max {fmt(med['max_rss_mb'], 0)}); threads {fmt(med['threads'], 0)} "
