@@ -173,17 +173,24 @@ listen_overflows() {
 	nstat -az TcpExtListenOverflows 2>/dev/null | awk '/TcpExtListenOverflows/{print $2; found=1} END{if (!found) print 0}'
 }
 
+# Microseconds, since boot, during which some task waited for I/O (Linux PSI); empty where the kernel has no PSI.
+# Durable commits wait here: a share that grows with the rate points at the disk rather than at the CPU.
+io_stall_us() {
+	awk '/^some/{sub("total=", "", $5); print $5}' /proc/pressure/io 2>/dev/null || true
+}
+
 sampler() {
 	local pid=$1 file=$2 db_pid
 	db_pid=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || true)
-	echo "t,cpu_ticks,rss_kb,threads,fds,load1,sim_cpu_ticks,db_cpu_ticks,fakes_cpu_ticks" >"$file"
+	echo "t,cpu_ticks,rss_kb,threads,fds,load1,sim_cpu_ticks,db_cpu_ticks,fakes_cpu_ticks,io_stall_us" >"$file"
 	while kill -0 "$pid" 2>/dev/null; do
-		local stat rss thr fds load simt dbt fakest
+		local stat rss thr fds load simt dbt fakest iostall
 		stat=$(awk '{print $14+$15}' "/proc/$pid/stat" 2>/dev/null) || break
 		rss=$(awk '/VmRSS/{print $2}' "/proc/$pid/status"); thr=$(awk '/Threads/{print $2}' "/proc/$pid/status")
 		fds=$(ls "/proc/$pid/fd" 2>/dev/null | wc -l); load=$(cut -d' ' -f1 /proc/loadavg)
 		simt=$(cpu_ticks_of "${SIM_PIDS[@]}"); dbt=$(cpu_ticks_of $db_pid); fakest=$(cpu_ticks_of $ANVIL_PID $STRIPE_PID)
-		echo "$(date +%s.%N | cut -c1-14),$stat,$rss,$thr,$fds,$load,$simt,$dbt,$fakest" >>"$file"
+		iostall=$(io_stall_us)
+		echo "$(date +%s.%N | cut -c1-14),$stat,$rss,$thr,$fds,$load,$simt,$dbt,$fakest,$iostall" >>"$file"
 		sleep 5
 	done
 }

@@ -160,6 +160,9 @@ def one_run(run_dir, args):
                                     ("fakes_cpu_ticks", "fakes_cpu_pct_steady")):
                     if column in win[0] and win[0][column] not in (None, ""):
                         run[key] = (int(win[-1][column]) - int(win[0][column])) / span
+                # Share of the window's time in which some task waited for I/O (PSI), in %.
+                if win[0].get("io_stall_us") not in (None, "") and win[-1].get("io_stall_us") not in (None, ""):
+                    run["io_stall_pct_steady"] = (int(win[-1]["io_stall_us"]) - int(win[0]["io_stall_us"])) / span / 1e4
     # Storm: seconds until 99.9% (and 100%) of the fleet had booted, from the progress lines (5 s resolution).
     prog = [progress(p) for p in sorted(glob.glob(os.path.join(run_dir, "sim-*.log")))]
     if prog and all(prog):
@@ -203,7 +206,7 @@ def main():
               "connected_at_steady_end", "listen_overflows", "hikari_timeouts", "oom", "heap_after_gc_mb", "heap_base_mb",
               "heap_per_charger_kb", "heap_delta_per_charger_kb", "rss_mb", "max_rss_mb", "threads", "max_threads",
               "fds", "cpu_pct_run", "cpu_pct_steady", "sim_cpu_pct_steady",
-              "db_cpu_pct_steady", "fakes_cpu_pct_steady", "load1_avg", "booted_999_s", "booted_all_s",
+              "db_cpu_pct_steady", "fakes_cpu_pct_steady", "io_stall_pct_steady", "load1_avg", "booted_999_s", "booted_all_s",
               "max_connected", "balance_checks", "balance_sufficient", "balance_check_mean_ms",
               "payment_links_created", "payment_link_failures", "sessions_ended", "stripe_links_active"):
         med[k] = median([r.get(k) for r in runs])
@@ -245,7 +248,8 @@ def main():
           f"(max {fmt(med['max_threads'], 0)}); fds {fmt(med['fds'], 0)}")
     print(f"server CPU {fmt(med['cpu_pct_run'], 0)}% of a core over the run, {fmt(med['cpu_pct_steady'], 0)}% steady; "
           f"steady, beside it: simulators {fmt(med['sim_cpu_pct_steady'], 0)}%, MariaDB {fmt(med['db_cpu_pct_steady'], 0)}%, "
-          f"anvil + Stripe fake {fmt(med['fakes_cpu_pct_steady'], 0)}%; load1 avg {fmt(med['load1_avg'])}; "
+          f"anvil + Stripe fake {fmt(med['fakes_cpu_pct_steady'], 0)}%; some task waiting for I/O "
+          f"{fmt(med.get('io_stall_pct_steady'), 0)}% of the time; load1 avg {fmt(med['load1_avg'])}; "
           f"pool timeouts {fmt(med['hikari_timeouts'], 0)}; OOM {fmt(med['oom'], 0)}")
     print(f"balance checks {fmt(med['balance_checks'], 0)} ({fmt(med['balance_sufficient'], 0)} sufficient, mean "
           f"{fmt(med['balance_check_mean_ms'])} ms); sessions ended {fmt(med['sessions_ended'], 0)}, with an active "
