@@ -165,8 +165,6 @@ cpu_ticks_of() { # user+system clock ticks of the given processes and their chil
 	echo "$total"
 }
 
-# Every 5 s: time, server CPU ticks, RSS KB, threads, open fds, load average, and the CPU ticks of what shares the box
-# with the server (simulators, MariaDB, anvil and the Stripe fake), so a report shows where the two cores went.
 # Connections the kernel dropped because a listen queue was full (every listener on the box; the CSMS's OCPP port is
 # the one under load). A storm that overflows it shows here rather than as slow boots alone.
 listen_overflows() {
@@ -179,6 +177,9 @@ io_stall_us() {
 	awk '/^some/{sub("total=", "", $5); print $5}' /proc/pressure/io 2>/dev/null || true
 }
 
+# Every 5 s: time, server CPU ticks, RSS KB, threads, open fds, load average, and the CPU ticks of what shares the box
+# with the server (simulators, MariaDB, anvil and the Stripe fake), so a report shows where the two cores went.
+# Also the I/O-stall counter (PSI).
 sampler() {
 	local pid=$1 file=$2 db_pid
 	db_pid=$(pgrep -o -x mariadbd || pgrep -o -x mysqld || true)

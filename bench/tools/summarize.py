@@ -155,14 +155,15 @@ def one_run(run_dir, args):
             if len(win) >= 2:
                 span = float(win[-1]["t"]) - float(win[0]["t"])
                 run["cpu_pct_steady"] = (int(win[-1]["cpu_ticks"]) - int(win[0]["cpu_ticks"])) / span
-                # What shares the two cores, over the same window (the simulators are gone by the last samples).
-                for column, key in (("sim_cpu_ticks", "sim_cpu_pct_steady"), ("db_cpu_ticks", "db_cpu_pct_steady"),
-                                    ("fakes_cpu_ticks", "fakes_cpu_pct_steady")):
-                    if column in win[0] and win[0][column] not in (None, ""):
-                        run[key] = (int(win[-1][column]) - int(win[0][column])) / span
-                # Share of the window's time in which some task waited for I/O (PSI), in %.
-                if win[0].get("io_stall_us") not in (None, "") and win[-1].get("io_stall_us") not in (None, ""):
-                    run["io_stall_pct_steady"] = (int(win[-1]["io_stall_us"]) - int(win[0]["io_stall_us"])) / span / 1e4
+                # What shares the two cores, over the same window (the simulators are gone by the last samples), in
+                # % of a core (clock ticks are 1/100 s); and the share of the window in which some task waited for
+                # I/O (PSI microseconds). Older samples lack some columns.
+                for column, key, per_percent in (("sim_cpu_ticks", "sim_cpu_pct_steady", 1),
+                                                 ("db_cpu_ticks", "db_cpu_pct_steady", 1),
+                                                 ("fakes_cpu_ticks", "fakes_cpu_pct_steady", 1),
+                                                 ("io_stall_us", "io_stall_pct_steady", 1e4)):
+                    if win[0].get(column) not in (None, "") and win[-1].get(column) not in (None, ""):
+                        run[key] = (int(win[-1][column]) - int(win[0][column])) / span / per_percent
     # Storm: seconds until 99.9% (and 100%) of the fleet had booted, from the progress lines (5 s resolution).
     prog = [progress(p) for p in sorted(glob.glob(os.path.join(run_dir, "sim-*.log")))]
     if prog and all(prog):
@@ -249,7 +250,7 @@ def main():
     print(f"server CPU {fmt(med['cpu_pct_run'], 0)}% of a core over the run, {fmt(med['cpu_pct_steady'], 0)}% steady; "
           f"steady, beside it: simulators {fmt(med['sim_cpu_pct_steady'], 0)}%, MariaDB {fmt(med['db_cpu_pct_steady'], 0)}%, "
           f"anvil + Stripe fake {fmt(med['fakes_cpu_pct_steady'], 0)}%; some task waiting for I/O "
-          f"{fmt(med.get('io_stall_pct_steady'), 0)}% of the time; load1 avg {fmt(med['load1_avg'])}; "
+          f"{fmt(med['io_stall_pct_steady'], 0)}% of the time; load1 avg {fmt(med['load1_avg'])}; "
           f"pool timeouts {fmt(med['hikari_timeouts'], 0)}; OOM {fmt(med['oom'], 0)}")
     print(f"balance checks {fmt(med['balance_checks'], 0)} ({fmt(med['balance_sufficient'], 0)} sufficient, mean "
           f"{fmt(med['balance_check_mean_ms'])} ms); sessions ended {fmt(med['sessions_ended'], 0)}, with an active "

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 import io.chargepay.simulator.ocpp.CallTimeoutException;
 import io.chargepay.simulator.ocpp.ExchangeObserver;
@@ -59,19 +60,13 @@ public final class LoadStatistics implements ExchangeObserver {
 	@Override
 	public void callSent(String chargerId, Call call) {
 		framesSent.increment();
-		action(call.action()).sent();
-		if (windowOpen) {
-			windowAction(call.action()).sent();
-		}
+		count(call.action(), ActionStatistics::sent);
 	}
 
 	@Override
 	public void callAnswered(String chargerId, Call call, OcppMessage answer, long latencyNanos) {
 		framesReceived.increment();
-		action(call.action()).answered(answer instanceof CallError, latencyNanos);
-		if (windowOpen) {
-			windowAction(call.action()).answered(answer instanceof CallError, latencyNanos);
-		}
+		count(call.action(), statistics -> statistics.answered(answer instanceof CallError, latencyNanos));
 		if ("BootNotification".equals(call.action()) && answer instanceof CallResult result
 				&& "Accepted".equals(result.payload().path("status").asString(""))) {
 			bootsAccepted.increment();
@@ -80,19 +75,7 @@ public final class LoadStatistics implements ExchangeObserver {
 
 	@Override
 	public void callFailed(String chargerId, String action, Throwable cause, long latencyNanos) {
-		failed(action(action), cause);
-		if (windowOpen) {
-			failed(windowAction(action), cause);
-		}
-	}
-
-	private static void failed(ActionStatistics statistics, Throwable cause) {
-		if (cause instanceof CallTimeoutException) {
-			statistics.timedOut();
-		}
-		else {
-			statistics.lost();
-		}
+		count(action, cause instanceof CallTimeoutException ? ActionStatistics::timedOut : ActionStatistics::lost);
 	}
 
 	/** From now on, calls count in the measurement window too (a call answered after it closes does not). */
@@ -181,11 +164,11 @@ public final class LoadStatistics implements ExchangeObserver {
 		return handshakes.summary(elapsedNanos);
 	}
 
-	private ActionStatistics action(String name) {
-		return actions.computeIfAbsent(name, ActionStatistics::new);
-	}
-
-	private ActionStatistics windowAction(String name) {
-		return windowActions.computeIfAbsent(name, ActionStatistics::new);
+	/** Counts in the whole run's statistics and, while it is open, in the measurement window's. */
+	private void count(String action, Consumer<ActionStatistics> update) {
+		update.accept(actions.computeIfAbsent(action, ActionStatistics::new));
+		if (windowOpen) {
+			update.accept(windowActions.computeIfAbsent(action, ActionStatistics::new));
+		}
 	}
 }
