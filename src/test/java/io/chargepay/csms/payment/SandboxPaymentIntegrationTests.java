@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The sandbox provider (no Stripe key): links are pages of the application with the same lifecycle. */
 @CsmsIntegrationTest
@@ -45,6 +46,9 @@ class SandboxPaymentIntegrationTests {
 	PaymentLinkService payments;
 	@Autowired
 	JdbcTemplate jdbc;
+	/** Pooled connections do not autocommit: a write outside a transaction is rolled back on return. */
+	@Autowired
+	TransactionTemplate transaction;
 
 	Api api;
 	TestCharger charger;
@@ -105,8 +109,8 @@ class SandboxPaymentIntegrationTests {
 
 	@Test
 	void aLinkPastItsExpiryCannotBePaidAndUnknownPagesAre404() {
-		jdbc.update("update payment_links set expires_at = ? where id = ?", java.sql.Timestamp.valueOf(
-				java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1)), link.id());
+		transaction.executeWithoutResult(status -> jdbc.update("update payment_links set expires_at = ? where id = ?",
+				java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1)), link.id()));
 
 		assertThat(api.send(api.request("/pay/" + link.id(), null).POST(HttpRequest.BodyPublishers.noBody())).status())
 				.isEqualTo(409);

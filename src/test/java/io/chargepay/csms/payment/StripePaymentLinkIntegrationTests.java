@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A finished session's Stripe Checkout link: what is sent, and how outages and refusals end. */
 @StripeIntegrationTest
@@ -51,6 +52,9 @@ class StripePaymentLinkIntegrationTests {
 	PaymentLinkService payments;
 	@Autowired
 	JdbcTemplate jdbc;
+	/** Pooled connections do not autocommit: a write outside a transaction is rolled back on return. */
+	@Autowired
+	TransactionTemplate transaction;
 
 	Fleet fleet;
 	String chargerId;
@@ -199,8 +203,8 @@ class StripePaymentLinkIntegrationTests {
 		SessionView session = charging.session(idTag, 1_000);
 		PaymentLinkView link = awaitActive(session);
 
-		jdbc.update("update payment_links set expires_at = ? where id = ?",
-				java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1)), link.id());
+		transaction.executeWithoutResult(status -> jdbc.update("update payment_links set expires_at = ? where id = ?",
+				java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1)), link.id()));
 
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(payments.find(link.id()).orElseThrow()
 				.status()).isEqualTo(PaymentLinkStatus.EXPIRED));

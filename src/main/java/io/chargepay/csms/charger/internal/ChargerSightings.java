@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * When each charger was last heard from (Heartbeat). Heartbeats are the most frequent message a fleet sends and only
@@ -29,9 +31,12 @@ public class ChargerSightings {
 
 	private final Map<String, Instant> pending = new ConcurrentHashMap<>();
 	private final JdbcTemplate jdbc;
+	// Pooled connections do not autocommit (application.yml), and @PreDestroy bypasses a @Transactional proxy.
+	private final TransactionTemplate transaction;
 
-	ChargerSightings(JdbcTemplate jdbc) {
+	ChargerSightings(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
 	}
 
 	public void seen(String chargerId, Instant at) {
@@ -60,7 +65,7 @@ public class ChargerSightings {
 			}
 		}
 		if (!rows.isEmpty()) {
-			jdbc.batchUpdate(UPDATE, rows);
+			transaction.executeWithoutResult(status -> jdbc.batchUpdate(UPDATE, rows));
 		}
 	}
 }
