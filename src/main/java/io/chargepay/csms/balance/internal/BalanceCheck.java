@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import io.chargepay.csms.balance.BalanceCheckView;
 import io.chargepay.csms.balance.BalanceStatus;
+import io.chargepay.csms.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /** One balance check as the spec's BalanceCheck entity lists it; written once, whatever its outcome. */
 @Entity
 @Table(name = "balance_checks")
-public class BalanceCheck {
+public class BalanceCheck extends AssignedIdEntity<String> {
 
 	@Id
 	private String id;
@@ -42,6 +43,11 @@ public class BalanceCheck {
 		this.provider = "";
 		this.createdAt = Instant.EPOCH;
 		this.updatedAt = Instant.EPOCH;
+	}
+
+	@Override
+	public String getId() {
+		return id;
 	}
 
 	public BalanceCheck(String id, String userId, String walletAddress, String chain, BigDecimal requestedAmount,

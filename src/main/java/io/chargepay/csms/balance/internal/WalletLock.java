@@ -2,6 +2,7 @@ package io.chargepay.csms.balance.internal;
 
 import java.time.Instant;
 
+import io.chargepay.csms.persistence.AssignedIdEntity;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -12,7 +13,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "wallet_locks")
-public class WalletLock {
+public class WalletLock extends AssignedIdEntity<WalletKey> {
 
 	@EmbeddedId
 	private WalletKey wallet;
@@ -21,6 +22,11 @@ public class WalletLock {
 	protected WalletLock() {
 		this.wallet = new WalletKey("", "");
 		this.createdAt = Instant.EPOCH;
+	}
+
+	@Override
+	public WalletKey getId() {
+		return wallet;
 	}
 
 	public WalletLock(WalletKey wallet, Instant createdAt) {

@@ -3,6 +3,7 @@ package io.chargepay.csms.balance.internal;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import io.chargepay.csms.persistence.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /** The amount a sufficient check holds on its wallet until the session it allowed fails, expires or ends. */
 @Entity
 @Table(name = "wallet_reservations")
-public class WalletReservation {
+public class WalletReservation extends AssignedIdEntity<String> {
 
 	public enum Status { HELD, RELEASED }
 
@@ -36,6 +37,11 @@ public class WalletReservation {
 		this.amount = BigDecimal.ZERO;
 		this.status = Status.RELEASED;
 		this.createdAt = Instant.EPOCH;
+	}
+
+	@Override
+	public String getId() {
+		return balanceCheckId;
 	}
 
 	public WalletReservation(String balanceCheckId, WalletKey wallet, BigDecimal amount, Instant now) {

@@ -3,6 +3,7 @@ package io.chargepay.csms.charger.internal;
 import java.time.Instant;
 
 import io.chargepay.csms.charger.ConnectorStatusReport;
+import io.chargepay.csms.persistence.AssignedIdEntity;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -11,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /** The latest status a charger reported for one of its connectors. */
 @Entity
 @Table(name = "connectors")
-public class Connector {
+public class Connector extends AssignedIdEntity<ConnectorKey> {
 
 	@EmbeddedId
 	private ConnectorKey key;
@@ -29,6 +30,11 @@ public class Connector {
 		this.errorCode = "";
 		this.statusAt = Instant.EPOCH;
 		this.updatedAt = Instant.EPOCH;
+	}
+
+	@Override
+	public ConnectorKey getId() {
+		return key;
 	}
 
 	Connector(ConnectorKey key, ConnectorStatusReport report, Instant now) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.chargepay.csms.payment.PaymentLinkStatus;
 import io.chargepay.csms.payment.PaymentLinkView;
+import io.chargepay.csms.persistence.AssignedIdEntity;
 import io.chargepay.csms.session.Money;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Entity
 @Table(name = "payment_links")
-public class PaymentLink {
+public class PaymentLink extends AssignedIdEntity<String> {
 
 	@Id
 	private String id;
@@ -56,6 +57,11 @@ public class PaymentLink {
 		this.createdAt = Instant.EPOCH;
 		this.expiresAt = Instant.EPOCH;
 		this.updatedAt = Instant.EPOCH;
+	}
+
+	@Override
+	public String getId() {
+		return id;
 	}
 
 	/** A link to be created at the provider by whoever holds it until {@code claimedUntil}. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.chargepay.csms.identity.Authorization;
+import io.chargepay.csms.persistence.AssignedIdEntity;
 import io.chargepay.csms.session.Money;
 import io.chargepay.csms.session.SessionStatus;
 import io.chargepay.csms.session.SessionView;
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 /** A charging session: one OCPP transaction on one connector, from (pending) start to stop and payment. */
 @Entity
 @Table(name = "charging_sessions")
-public class ChargingSession {
+public class ChargingSession extends AssignedIdEntity<String> {
 
 	@Id
 	private String id;
@@ -71,6 +72,11 @@ public class ChargingSession {
 		this.authorizationStatus = "";
 		this.createdAt = Instant.EPOCH;
 		this.updatedAt = Instant.EPOCH;
+	}
+
+	@Override
+	public String getId() {
+		return id;
 	}
 
 	/** A transaction a charger started on its own (RFID, free vend) or one we did not know was coming. */
