@@ -69,7 +69,7 @@ public class BalanceService {
 		String chain = chainName(request.chain());
 		BalanceProvider provider = providerFor(chain, request.walletAddress());
 		BigDecimal amount = amount(request.requestedAmount());
-		BigDecimal reserved = recorder.heldAmount(WalletKey.of(chain, request.walletAddress()));
+		BigDecimal reserved = recorder.prepare(WalletKey.of(chain, request.walletAddress()));
 		long started = System.nanoTime();
 		ProviderAnswer answer = ask(provider, request.walletAddress(), chain, amount, reserved);
 		BalanceCheckResult result = recorder.record(PendingCheck.of(request.userId(), request.walletAddress(), chain,

@@ -3,6 +3,7 @@ package io.chargepay.csms.session;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.chargepay.csms.identity.Authorization;
@@ -17,7 +18,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Charging sessions: what chargers report about them, and their lifecycle from start to payment. */
 @Service
@@ -30,9 +33,18 @@ public class SessionService {
 	private final RfidGate rfidGate;
 	private final SessionMetrics metrics;
 	private final Clock clock;
+	private final TransactionTemplate readOnly;
+
+	/**
+	 * What a StartTransaction reads before its balance check, in one read-only transaction: whether it repeats a stored
+	 * start, whether the app started it, and what the balance gate needs (BENCHMARKS.md, fourth session).
+	 */
+	private record StartLookup(Optional<ChargingSession> repeat, boolean appStarted, RfidGate.Candidate candidate) {
+	}
 
 	SessionService(ChargingSessionRepository sessions, ChargerTransactions transactions, MeterReadings meterReadings,
-			IdentityService identity, RfidGate rfidGate, SessionMetrics metrics, Clock clock) {
+			IdentityService identity, RfidGate rfidGate, SessionMetrics metrics, Clock clock,
+			PlatformTransactionManager transactionManager) {
 		this.sessions = sessions;
 		this.transactions = transactions;
 		this.meterReadings = meterReadings;
@@ -40,6 +52,8 @@ public class SessionService {
 		this.rfidGate = rfidGate;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.readOnly = new TransactionTemplate(transactionManager);
+		this.readOnly.setReadOnly(true);
 	}
 
 	/**
@@ -47,15 +61,17 @@ public class SessionService {
 	 * stops a transaction that was not accepted). A repeat of the same StartTransaction gets the same id back.
 	 */
 	public TransactionStarted startTransaction(TransactionStartRequest request) {
-		Optional<ChargingSession> repeat = transactions.repeatOf(request);
-		if (repeat.isPresent()) {
-			return new TransactionStarted(repeat.get().transactionId(), identity.authorize(request.idTag()));
+		StartLookup lookup = Objects.requireNonNull(readOnly.execute(status -> new StartLookup(
+				transactions.repeatOf(request), transactions.hasPendingFor(request), rfidGate.candidate(request.idTag()))));
+		Authorization authorization = lookup.candidate().authorization();
+		if (lookup.repeat().isPresent()) {
+			return new TransactionStarted(lookup.repeat().get().transactionId(), authorization);
 		}
 		// A session the app started was checked already; one started at the charger passes the balance gate here,
 		// before the transaction that records it, so no database transaction waits on the chain.
-		boolean appStarted = transactions.hasPendingFor(request);
-		RfidGate.Decision decision = appStarted ? new RfidGate.Decision(identity.authorize(request.idTag()), null)
-				: rfidGate.forStart(request.idTag());
+		boolean appStarted = lookup.appStarted();
+		RfidGate.Decision decision = appStarted ? new RfidGate.Decision(authorization, null)
+				: rfidGate.forStart(lookup.candidate());
 		ChargingSession session = transactions.record(request, decision.authorization(), decision.balanceCheckId());
 		metrics.started(appStarted ? "app" : "charger");
 		return new TransactionStarted(session.transactionId(), decision.authorization());

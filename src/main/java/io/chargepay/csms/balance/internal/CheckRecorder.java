@@ -53,24 +53,35 @@ public class CheckRecorder {
 		this.clock = clock;
 	}
 
-	/** What the wallet's held reservations come to now, read without its lock: a hint for the provider. */
-	public BigDecimal heldAmount(WalletKey wallet) {
-		BigDecimal held = transaction.execute(status -> reservations.heldAmount(wallet));
-		return held == null ? BigDecimal.ZERO : held;
+	private record WalletState(BigDecimal held, boolean lockRowExists) {
+	}
+
+	/**
+	 * Before the chain is read: what the wallet's held reservations come to now, read without its lock (a hint for the
+	 * provider), and the wallet's lock row, created if this is its first check. One transaction in the usual case, as
+	 * a StartTransaction's check is on every ramp's hot path (BENCHMARKS.md, fourth session).
+	 */
+	public BigDecimal prepare(WalletKey wallet) {
+		WalletState state = transaction.execute(
+				status -> new WalletState(reservations.heldAmount(wallet), locks.existsById(wallet)));
+		if (state == null || !state.lockRowExists()) {
+			createLockRow(wallet);
+		}
+		return state == null ? BigDecimal.ZERO : state.held();
 	}
 
 	/**
 	 * Commits the check, whatever the answer. When the provider answered, the wallet's lock is taken and the funds are
 	 * weighed against the requested amount plus the reservations held at that moment; a sufficient check reserves its
-	 * amount in the same transaction, so the next check of the wallet, waiting for the lock, already counts it.
+	 * amount in the same transaction, so the next check of the wallet, waiting for the lock, already counts it. The
+	 * wallet was {@link #prepare prepared} before.
 	 */
 	public BalanceCheckResult record(PendingCheck check, ProviderAnswer answer) {
 		if (answer.errorMessage() != null) {
 			return transaction.execute(status -> save(check, answer, null, answer.coverage(check.requestedAmount())));
 		}
-		ensureLockRow(check.wallet());
 		return transaction.execute(status -> {
-			locks.lock(check.wallet()).orElseThrow(() -> new IllegalStateException("wallet lock row vanished"));
+			locks.lock(check.wallet()).orElseThrow(() -> new IllegalStateException("wallet not prepared: no lock row"));
 			BigDecimal reserved = reservations.heldAmount(check.wallet()).setScale(4, RoundingMode.HALF_UP);
 			ProviderAnswer.Coverage coverage = answer.coverage(check.requestedAmount().add(reserved));
 			BalanceCheckResult result = save(check, answer, reserved, coverage);
@@ -125,10 +136,7 @@ public class CheckRecorder {
 	 * The lock row must exist before it can be locked. Two first checks of a wallet may both try to create it: one wins,
 	 * the other's duplicate key is harmless.
 	 */
-	private void ensureLockRow(WalletKey wallet) {
-		if (transaction.execute(status -> locks.existsById(wallet)) == Boolean.TRUE) {
-			return;
-		}
+	private void createLockRow(WalletKey wallet) {
 		try {
 			ownTransaction.executeWithoutResult(status -> locks.saveAndFlush(new WalletLock(wallet, now())));
 		}

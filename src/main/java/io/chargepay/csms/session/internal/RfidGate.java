@@ -3,6 +3,7 @@ package io.chargepay.csms.session.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +18,8 @@ import io.chargepay.csms.session.SessionProperties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The balance gate for sessions started at the charger (RFID): a known, unblocked idTag is Accepted only if its
@@ -31,6 +34,10 @@ public class RfidGate {
 	public record Decision(Authorization authorization, @Nullable String balanceCheckId) {
 	}
 
+	/** What the gate reads about an idTag before it asks the chain: its authorization and its user's default wallet. */
+	public record Candidate(String idTag, Authorization authorization, @Nullable Wallet wallet) {
+	}
+
 	private record HeldCheck(String balanceCheckId, Instant at) {
 	}
 
@@ -40,16 +47,34 @@ public class RfidGate {
 	private final Clock clock;
 	private final Map<String, HeldCheck> untakenChecks = new ConcurrentHashMap<>();
 
-	RfidGate(IdentityService identity, BalanceService balance, SessionProperties properties, Clock clock) {
+	private final TransactionTemplate readOnly;
+
+	RfidGate(IdentityService identity, BalanceService balance, SessionProperties properties, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.identity = identity;
 		this.balance = balance;
 		this.properties = properties;
 		this.clock = clock;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+	}
+
+	/**
+	 * Reads what the gate needs in one read-only transaction, or in the caller's: a StartTransaction reads it together
+	 * with its own lookups (BENCHMARKS.md, fourth session).
+	 */
+	public Candidate candidate(String idTag) {
+		return Objects.requireNonNull(readOnly.execute(status -> {
+			Authorization authorization = identity.authorize(idTag);
+			Wallet wallet = authorization.accepted() && authorization.userId() != null
+					? identity.defaultWallet(authorization.userId()).orElse(null) : null;
+			return new Candidate(idTag, authorization, wallet);
+		}));
 	}
 
 	/** Authorize: decides, and keeps a sufficient check for the StartTransaction to come. */
 	public Authorization authorize(String idTag) {
-		Decision decision = decide(idTag, false);
+		Decision decision = decide(candidate(idTag), false);
 		if (decision.balanceCheckId() != null && decision.authorization().accepted()) {
 			HeldCheck previous = untakenChecks.put(idTag, new HeldCheck(decision.balanceCheckId(), clock.instant()));
 			if (previous != null && !previous.balanceCheckId().equals(decision.balanceCheckId())) {
@@ -60,12 +85,13 @@ public class RfidGate {
 	}
 
 	/** StartTransaction: takes the check Authorize kept, if it is fresh, else checks anew. */
-	public Decision forStart(String idTag) {
-		return decide(idTag, true);
+	public Decision forStart(Candidate candidate) {
+		return decide(candidate, true);
 	}
 
-	private Decision decide(String idTag, boolean taking) {
-		Authorization authorization = identity.authorize(idTag);
+	private Decision decide(Candidate candidate, boolean taking) {
+		Authorization authorization = candidate.authorization();
+		String idTag = candidate.idTag();
 		if (!authorization.accepted() || authorization.userId() == null) {
 			return new Decision(authorization, null);
 		}
@@ -74,12 +100,12 @@ public class RfidGate {
 		if (fresh.isPresent()) {
 			return new Decision(authorization, fresh.get().balanceCheckId());
 		}
-		Optional<Wallet> wallet = identity.defaultWallet(authorization.userId());
-		if (wallet.isEmpty()) {
+		Wallet wallet = candidate.wallet();
+		if (wallet == null) {
 			return new Decision(authorization.withStatus(AuthorizationStatus.BLOCKED), null);
 		}
-		BalanceCheckResult check = balance.check(new BalanceCheckRequest(authorization.userId(),
-				wallet.get().address(), wallet.get().chain(), properties.authorization().defaultMaxCost()));
+		BalanceCheckResult check = balance.check(new BalanceCheckRequest(authorization.userId(), wallet.address(),
+				wallet.chain(), properties.authorization().defaultMaxCost()));
 		return new Decision(check.sufficient() ? authorization : authorization.withStatus(AuthorizationStatus.BLOCKED),
 				check.balanceCheckId());
 	}
