@@ -12,6 +12,7 @@ import io.chargepay.csms.session.internal.ChargerTransactions;
 import io.chargepay.csms.session.internal.ChargingSession;
 import io.chargepay.csms.session.internal.ChargingSessionRepository;
 import io.chargepay.csms.session.internal.MeterReadings;
+import io.chargepay.csms.session.internal.OpenTransactions;
 import io.chargepay.csms.session.internal.RfidGate;
 import io.chargepay.csms.session.internal.SessionMetrics;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,7 @@ public class SessionService {
 	private final MeterReadings meterReadings;
 	private final IdentityService identity;
 	private final RfidGate rfidGate;
+	private final OpenTransactions openTransactions;
 	private final SessionMetrics metrics;
 	private final Clock clock;
 	private final TransactionTemplate readOnly;
@@ -43,13 +45,14 @@ public class SessionService {
 	}
 
 	SessionService(ChargingSessionRepository sessions, ChargerTransactions transactions, MeterReadings meterReadings,
-			IdentityService identity, RfidGate rfidGate, SessionMetrics metrics, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			IdentityService identity, RfidGate rfidGate, OpenTransactions openTransactions, SessionMetrics metrics,
+			Clock clock, PlatformTransactionManager transactionManager) {
 		this.sessions = sessions;
 		this.transactions = transactions;
 		this.meterReadings = meterReadings;
 		this.identity = identity;
 		this.rfidGate = rfidGate;
+		this.openTransactions = openTransactions;
 		this.metrics = metrics;
 		this.clock = clock;
 		this.readOnly = new TransactionTemplate(transactionManager);
@@ -85,10 +88,9 @@ public class SessionService {
 	@Transactional
 	public void recordMeterValues(String chargerId, int connectorId, @Nullable Integer transactionId,
 			List<MeterSample> samples) {
-		Optional<ChargingSession> session = Optional.ofNullable(transactionId)
-				.flatMap(id -> sessions.findByTransactionIdAndChargerId(id, chargerId));
-		meterReadings.store(chargerId, connectorId, transactionId, session.map(ChargingSession::id).orElse(null),
-				samples, clock.instant());
+		String sessionId = transactionId == null ? null
+				: openTransactions.sessionId(chargerId, transactionId).orElse(null);
+		meterReadings.store(chargerId, connectorId, transactionId, sessionId, samples, clock.instant());
 	}
 
 	/** Ends the session the stop names, once; see {@link ChargerTransactions#stop}. */

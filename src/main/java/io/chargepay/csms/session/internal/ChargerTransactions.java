@@ -30,12 +30,13 @@ public class ChargerTransactions {
 	private final BalanceService balance;
 	private final SessionCompletions completions;
 	private final SessionMetrics metrics;
+	private final OpenTransactions openTransactions;
 	private final Clock clock;
 
 	ChargerTransactions(ChargingSessionRepository sessions, MeterReadings meterReadings,
 			QuarantinedMessageRepository quarantine, TransactionIds transactionIds, Tariff tariff,
 			ApplicationEventPublisher events, BalanceService balance, SessionCompletions completions,
-			SessionMetrics metrics, Clock clock) {
+			SessionMetrics metrics, OpenTransactions openTransactions, Clock clock) {
 		this.sessions = sessions;
 		this.meterReadings = meterReadings;
 		this.quarantine = quarantine;
@@ -45,6 +46,7 @@ public class ChargerTransactions {
 		this.balance = balance;
 		this.completions = completions;
 		this.metrics = metrics;
+		this.openTransactions = openTransactions;
 		this.clock = clock;
 	}
 
@@ -80,11 +82,16 @@ public class ChargerTransactions {
 		int transactionId = transactionIds.next();
 		Optional<ChargingSession> pending = sessions.findPendingFor(request.chargerId(), request.idTag(),
 				request.connectorId());
+		ChargingSession session;
 		if (pending.isPresent()) {
-			pending.get().activate(request, transactionId, authorization, now);
-			return pending.get();
+			session = pending.get();
+			session.activate(request, transactionId, authorization, now);
 		}
-		return sessions.save(ChargingSession.started(request, transactionId, authorization, balanceCheckId, now));
+		else {
+			session = sessions.save(ChargingSession.started(request, transactionId, authorization, balanceCheckId, now));
+		}
+		openTransactions.openedOnCommit(session);
+		return session;
 	}
 
 	/**
@@ -109,6 +116,7 @@ public class ChargerTransactions {
 	private void finish(ChargingSession session, TransactionStopRequest request) {
 		Instant now = clock.instant();
 		session.stop(request, now);
+		openTransactions.closedOnCommit(session.chargerId(), request.transactionId());
 		if (!session.billingHold()) {
 			session.bill(tariff.cost(session.energyWh(), session.finalCost()), now);
 		}
