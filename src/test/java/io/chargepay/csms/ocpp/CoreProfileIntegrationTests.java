@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import io.chargepay.csms.charger.ChargerService;
 import io.chargepay.csms.identity.IdentityService;
@@ -100,6 +108,39 @@ class CoreProfileIntegrationTests {
 		assertThat(jdbc.queryForObject(
 				"select status from connectors where charger_id = ? and connector_id = 0", String.class, chargerId))
 				.isEqualTo("Available");
+	}
+
+	@Test
+	void storesTheFirstStatusReportsOfManyChargersArrivingAtOnce() throws Exception {
+		// Adjacent ids put their connectors' first rows into one index gap, where a locking read before the INSERT
+		// (an UPDATE of the missing row) makes concurrent first reports deadlock.
+		String prefix = "CP-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+		List<String> ids = IntStream.range(0, 12).mapToObj(i -> prefix + "%02d".formatted(i)).toList();
+		ids.forEach(id -> chargers.register(id, Fleet.CHARGER_KEY));
+		List<TestCharger> fleetAtOnce = ids.stream().map(id -> TestCharger.connect(port, id, Fleet.CHARGER_KEY)).toList();
+		ExecutorService senders = Executors.newFixedThreadPool(ids.size());
+		try {
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<List<Integer>>> answers = fleetAtOnce.stream()
+					.map(each -> senders.submit(() -> {
+						go.await();
+						return IntStream.of(0, 1).mapToObj(connector -> each.call("StatusNotification",
+								Map.of("connectorId", connector, "errorCode", "NoError", "status", "Available"))
+								.get(0).asInt()).toList();
+					}))
+					.toList();
+			go.countDown();
+
+			for (Future<List<Integer>> answer : answers) {
+				assertThat(answer.get(30, TimeUnit.SECONDS)).as("CALLRESULTs").containsExactly(3, 3);
+			}
+			assertThat(jdbc.queryForObject("select count(*) from connectors where charger_id like ?", Integer.class,
+					prefix + "%")).isEqualTo(2 * ids.size());
+		}
+		finally {
+			senders.shutdownNow();
+			fleetAtOnce.forEach(TestCharger::close);
+		}
 	}
 
 	@Test
