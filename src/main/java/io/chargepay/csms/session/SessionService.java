@@ -64,8 +64,7 @@ public class SessionService {
 	 * stops a transaction that was not accepted). A repeat of the same StartTransaction gets the same id back.
 	 */
 	public TransactionStarted startTransaction(TransactionStartRequest request) {
-		StartLookup lookup = Objects.requireNonNull(readOnly.execute(status -> new StartLookup(
-				transactions.repeatOf(request), transactions.hasPendingFor(request), rfidGate.candidate(request.idTag()))));
+		StartLookup lookup = Objects.requireNonNull(readOnly.execute(status -> lookUp(request)));
 		Authorization authorization = lookup.candidate().authorization();
 		if (lookup.repeat().isPresent()) {
 			return new TransactionStarted(lookup.repeat().get().transactionId(), authorization);
@@ -78,6 +77,15 @@ public class SessionService {
 		ChargingSession session = transactions.record(request, decision.authorization(), decision.balanceCheckId());
 		metrics.started(appStarted ? "app" : "charger");
 		return new TransactionStarted(session.transactionId(), decision.authorization());
+	}
+
+	/** A repeat or an app start needs only the idTag's authorization; a start at the charger, the gate's candidate. */
+	private StartLookup lookUp(TransactionStartRequest request) {
+		Optional<ChargingSession> repeat = transactions.repeatOf(request);
+		boolean appStarted = repeat.isEmpty() && transactions.hasPendingFor(request);
+		RfidGate.Candidate candidate = repeat.isEmpty() && !appStarted ? rfidGate.candidate(request.idTag())
+				: new RfidGate.Candidate(request.idTag(), identity.authorize(request.idTag()), null);
+		return new StartLookup(repeat, appStarted, candidate);
 	}
 
 	/** Authorize from a charger: the idTag's status, gated on its user's wallet (see {@link RfidGate}). */
