@@ -3,6 +3,7 @@ package io.chargepay.csms.ocpp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,22 @@ class CoreProfileIntegrationTests {
 		assertThat(jdbc.queryForObject(
 				"select status from connectors where charger_id = ? and connector_id = 0", String.class, chargerId))
 				.isEqualTo("Available");
+	}
+
+	@Test
+	void aNewerStatusReplacesEveryFieldOfTheOlderOneIncludingThoseItLeavesOut() {
+		charger.result("StatusNotification", Map.of("connectorId", 2, "errorCode", "GroundFailure", "status",
+				"Faulted", "info", "RCD tripped", "vendorId", "ACME", "vendorErrorCode", "E42",
+				"timestamp", "2026-01-01T10:00:00Z"));
+		charger.result("StatusNotification", Map.of("connectorId", 2, "errorCode", "NoError", "status", "Available",
+				"timestamp", "2026-01-01T10:00:00.001Z"));
+
+		Map<String, Object> connector = jdbc.queryForMap(
+				"select * from connectors where charger_id = ? and connector_id = 2", chargerId);
+		assertThat(connector).containsEntry("status", "Available").containsEntry("error_code", "NoError")
+				.containsEntry("info", null).containsEntry("vendor_id", null).containsEntry("vendor_error_code", null);
+		assertThat(jdbc.queryForObject("select status_at from connectors where charger_id = ? and connector_id = 2",
+				LocalDateTime.class, chargerId)).isEqualTo(LocalDateTime.parse("2026-01-01T10:00:00.001"));
 	}
 
 	@Test

@@ -1,22 +1,65 @@
 package io.chargepay.csms.charger.internal;
 
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import io.chargepay.csms.charger.ChargerView;
 import io.chargepay.csms.charger.ConnectorStatusReport;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Keeps each connector's current status and appends every report to its history. */
+/**
+ * Keeps each connector's current status and appends every report to its history.
+ * <p>
+ * A StatusNotification is written with two plain statements, not through JPA: every charger sends one per connector on
+ * each boot, so they are a large share of a connection storm's work, and loading the entity to compare timestamps cost
+ * a round trip and Hibernate's bookkeeping (BENCHMARKS.md, fifth session).
+ */
 @Component
 public class ConnectorStatuses {
 
-	private final ConnectorRepository connectors;
-	private final ConnectorStatusChangeRepository history;
+	/**
+	 * Inserts the connector's first report, or keeps the newer of the stored and the reported one: chargers replaying
+	 * queued messages after a reconnect may send older ones last. One upsert, not an UPDATE then an INSERT when it
+	 * matched nothing: under REPEATABLE READ the UPDATE of a missing row locks the index gap, and chargers with adjacent
+	 * ids reporting their first statuses at once then deadlock on their INSERTs. MariaDB evaluates the assignments left
+	 * to right against the updated row, so {@code status_at} goes last.
+	 */
+	private static final String KEEP_NEWEST = """
+			INSERT INTO connectors (charger_id, connector_id, status, error_code, info, vendor_id, vendor_error_code,
+			                        status_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON DUPLICATE KEY UPDATE
+			    status            = CASE WHEN VALUES(status_at) >= status_at THEN VALUES(status) ELSE status END,
+			    error_code        = CASE WHEN VALUES(status_at) >= status_at THEN VALUES(error_code) ELSE error_code END,
+			    info              = CASE WHEN VALUES(status_at) >= status_at THEN VALUES(info) ELSE info END,
+			    vendor_id         = CASE WHEN VALUES(status_at) >= status_at THEN VALUES(vendor_id) ELSE vendor_id END,
+			    vendor_error_code = CASE WHEN VALUES(status_at) >= status_at THEN VALUES(vendor_error_code)
+			                             ELSE vendor_error_code END,
+			    updated_at        = CASE WHEN VALUES(status_at) >= status_at THEN VALUES(updated_at) ELSE updated_at END,
+			    status_at         = CASE WHEN VALUES(status_at) >= status_at THEN VALUES(status_at) ELSE status_at END
+			""";
 
-	ConnectorStatuses(ConnectorRepository connectors, ConnectorStatusChangeRepository history) {
+	private static final String APPEND_HISTORY = """
+			INSERT INTO connector_status_history (charger_id, connector_id, status, error_code, info, vendor_id,
+			                                      vendor_error_code, status_at, received_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			""";
+
+	/** Typed, so that a null binds without the driver being asked for parameter metadata. */
+	private static final int[] COLUMN_TYPES = { Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR,
+			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP };
+
+	private final ConnectorRepository connectors;
+	private final JdbcTemplate jdbc;
+
+	ConnectorStatuses(ConnectorRepository connectors, JdbcTemplate jdbc) {
 		this.connectors = connectors;
-		this.history = history;
+		this.jdbc = jdbc;
 	}
 
 	public List<ChargerView.ConnectorView> of(String chargerId) {
@@ -26,11 +69,16 @@ public class ConnectorStatuses {
 				.toList();
 	}
 
+	/** Runs in the caller's transaction. */
 	public void record(String chargerId, ConnectorStatusReport report, Instant now) {
-		ConnectorKey key = new ConnectorKey(chargerId, report.connectorId());
-		connectors.findById(key).ifPresentOrElse(
-				connector -> connector.apply(report, now),
-				() -> connectors.save(new Connector(key, report, now)));
-		history.save(new ConnectorStatusChange(chargerId, report, now));
+		Object[] row = { chargerId, report.connectorId(), report.status(), report.errorCode(), report.info(),
+				report.vendorId(), report.vendorErrorCode(), utc(report.timestamp()), utc(now) };
+		jdbc.update(KEEP_NEWEST, row, COLUMN_TYPES);
+		jdbc.update(APPEND_HISTORY, row, COLUMN_TYPES);
+	}
+
+	/** DATETIME columns hold UTC, as Hibernate writes them (hibernate.jdbc.time_zone = UTC). */
+	private static Timestamp utc(Instant instant) {
+		return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
 	}
 }
