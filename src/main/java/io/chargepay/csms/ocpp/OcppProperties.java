@@ -16,10 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * cores); {@code workerQueueCapacity} bounds what waits for them, beyond which the listener stops reading.
  * {@code decoderThreads} decode frames and decide upgrades (a PBKDF2 check and database reads each), and each one
  * serves a fixed share of the connections; 0 means 4 per core, at least 8 (see BENCHMARKS.md). An upgrade that waited
- * longer than {@code staleHandshake} for a decoder is answered 503 without checking its key. While the oldest message
- * waiting for a worker has waited longer than {@code busyQueueWait}, new upgrades are answered 503 with Retry-After
- * (admission control: an overloaded central system slows the arrival of chargers instead of timing out those it
- * has); 0 turns this off.
+ * longer than {@code staleHandshake} for a decoder is answered 503 without checking its key.
  */
 @Validated
 @ConfigurationProperties("csms.ocpp")
@@ -34,7 +31,6 @@ public record OcppProperties(
 		@DefaultValue("32") @Positive int maxPendingCallsPerCharger,
 		@DefaultValue("0") @Min(0) int decoderThreads,
 		@DefaultValue("8s") Duration staleHandshake,
-		@DefaultValue("1s") Duration busyQueueWait,
 		@Nullable Tls tls) {
 
 	/** The decoder threads to start: {@code decoderThreads}, or 4 per core and at least 8 when it is 0. */

@@ -72,9 +72,6 @@ class OcppEndpoint implements DisposableBean {
 		if (!request.offersOcpp16()) {
 			throw new UpgradeRefusedException(UpgradeRefusal.SUBPROTOCOL_NOT_OFFERED);
 		}
-		if (isBusy()) {
-			throw new UpgradeRefusedException(UpgradeRefusal.BUSY);
-		}
 		// One read of the charger on the way in: with credentials for it, authenticate answers whether it is known
 		// too; without, ask only whether it exists (an unknown charger is 404 whatever its credentials).
 		UpgradeRequest.Credentials credentials = request.credentials()
@@ -92,11 +89,6 @@ class OcppEndpoint implements DisposableBean {
 			throw new UpgradeRefusedException(UpgradeRefusal.UNAUTHORIZED);
 		}
 		return chargerId;
-	}
-
-	private boolean isBusy() {
-		Duration limit = properties.busyQueueWait();
-		return !limit.isZero() && workers.longestWait().compareTo(limit) > 0;
 	}
 
 	ChargerConnection opened(String chargerId, WebSocket socket) {

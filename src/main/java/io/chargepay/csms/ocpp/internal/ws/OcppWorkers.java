@@ -1,6 +1,5 @@
 package io.chargepay.csms.ocpp.internal.ws;
 
-import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,25 +33,11 @@ class OcppWorkers implements Executor, DisposableBean {
 
 	@Override
 	public void execute(Runnable task) {
-		pool.execute(new Queued(task, System.nanoTime()));
-	}
-
-	/** How long the task at the head of the queue has waited for a worker; zero when none waits. */
-	Duration longestWait() {
-		return pool.getQueue().peek() instanceof Queued head ? Duration.ofNanos(System.nanoTime() - head.queuedAt())
-				: Duration.ZERO;
+		pool.execute(task);
 	}
 
 	int activeThreads() {
 		return pool.getPoolSize();
-	}
-
-	private record Queued(Runnable task, long queuedAt) implements Runnable {
-
-		@Override
-		public void run() {
-			task.run();
-		}
 	}
 
 	private static void waitForRoom(Runnable task, ThreadPoolExecutor pool) {

@@ -11,12 +11,7 @@ enum UpgradeRefusal {
 	UNAUTHORIZED(401, "Unauthorized", "WWW-Authenticate: Basic realm=\"OCPP\", charset=\"UTF-8\"\r\n"),
 	UNKNOWN_CHARGER(404, "Not Found", ""),
 	/** The upgrade waited too long for a decoder: the charger has likely given up; retry later costs us nothing now. */
-	OVERLOADED(503, "Service Unavailable", "Retry-After: 10\r\n"),
-	/**
-	 * Connected chargers' messages already wait too long for a worker: a new connection's boot, statuses and
-	 * transaction would only lengthen that wait for all. The charger retries on its own back-off.
-	 */
-	BUSY(503, "Service Unavailable", "Retry-After: 5\r\n");
+	OVERLOADED(503, "Service Unavailable", "Retry-After: 10\r\n");
 
 	private final int status;
 	private final String reason;

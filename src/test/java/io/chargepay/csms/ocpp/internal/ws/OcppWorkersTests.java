@@ -38,30 +38,6 @@ class OcppWorkersTests {
 		}
 	}
 
-	@Test
-	void reportsHowLongTheOldestQueuedTaskHasWaitedAndZeroOnceNoneWaits() throws Exception {
-		OcppWorkers workers = new OcppWorkers(properties(1, 4));
-		CountDownLatch release = new CountDownLatch(1);
-		AtomicInteger finished = new AtomicInteger();
-		try {
-			workers.execute(() -> awaitQuietly(release, finished));
-			await().atMost(Duration.ofSeconds(5)).until(() -> workers.activeThreads() == 1);
-			assertThat(workers.longestWait()).as("nothing queued behind the running task").isZero();
-
-			workers.execute(() -> awaitQuietly(release, finished));
-			await().atMost(Duration.ofSeconds(5))
-					.until(() -> workers.longestWait().compareTo(Duration.ofMillis(100)) > 0);
-
-			release.countDown();
-			await().atMost(Duration.ofSeconds(5)).until(() -> finished.get() == 2);
-			assertThat(workers.longestWait()).isZero();
-		}
-		finally {
-			release.countDown();
-			workers.destroy();
-		}
-	}
-
 	private static void awaitQuietly(CountDownLatch latch, AtomicInteger finished) {
 		try {
 			latch.await();
@@ -74,6 +50,6 @@ class OcppWorkersTests {
 
 	static OcppProperties properties(int threads, int queue) {
 		return new OcppProperties("127.0.0.1", 0, Duration.ofSeconds(30), Duration.ofSeconds(300), 65536, threads, queue,
-				32, 0, Duration.ofSeconds(8), Duration.ofSeconds(1), null);
+				32, 0, Duration.ofSeconds(8), null);
 	}
 }
