@@ -7,8 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
-/** The latest status a charger reported for one of its connectors; written by {@link ConnectorStatuses}, read here (the
- * columns the views show). */
+/**
+ * The latest status a charger reported for one of its connectors, as the views show it. Written only by
+ * {@link ConnectorStatuses}, in plain SQL.
+ */
 @Entity
 @Immutable
 @Table(name = "connectors")
