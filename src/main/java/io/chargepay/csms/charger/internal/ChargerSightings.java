@@ -2,13 +2,12 @@ package io.chargepay.csms.charger.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.chargepay.csms.persistence.UtcTimestamps;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,8 +58,7 @@ public class ChargerSightings {
 		for (String chargerId : List.copyOf(pending.keySet())) {
 			Instant at = pending.remove(chargerId);
 			if (at != null) {
-				// DATETIME columns hold UTC, as Hibernate writes them (hibernate.jdbc.time_zone = UTC).
-				Timestamp time = Timestamp.valueOf(LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+				Timestamp time = UtcTimestamps.of(at);
 				rows.add(new Object[] { time, chargerId, time });
 			}
 		}

@@ -1,14 +1,12 @@
 package io.chargepay.csms.charger.internal;
 
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import io.chargepay.csms.charger.ChargerView;
 import io.chargepay.csms.charger.ConnectorStatusReport;
+import io.chargepay.csms.persistence.UtcTimestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -72,13 +70,8 @@ public class ConnectorStatuses {
 	/** Runs in the caller's transaction. */
 	public void record(String chargerId, ConnectorStatusReport report, Instant now) {
 		Object[] row = { chargerId, report.connectorId(), report.status(), report.errorCode(), report.info(),
-				report.vendorId(), report.vendorErrorCode(), utc(report.timestamp()), utc(now) };
+				report.vendorId(), report.vendorErrorCode(), UtcTimestamps.of(report.timestamp()), UtcTimestamps.of(now) };
 		jdbc.update(KEEP_NEWEST, row, COLUMN_TYPES);
 		jdbc.update(APPEND_HISTORY, row, COLUMN_TYPES);
-	}
-
-	/** DATETIME columns hold UTC, as Hibernate writes them (hibernate.jdbc.time_zone = UTC). */
-	private static Timestamp utc(Instant instant) {
-		return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
 	}
 }

@@ -1,14 +1,12 @@
 package io.chargepay.csms.session.internal;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 
+import io.chargepay.csms.persistence.UtcTimestamps;
 import io.chargepay.csms.session.MeterSample;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,7 +47,7 @@ public class MeterReadings {
 			statement.setInt(2, connectorId);
 			statement.setObject(3, transactionId, Types.INTEGER);
 			statement.setString(4, sessionId);
-			statement.setTimestamp(5, utc(sample.timestamp()));
+			statement.setTimestamp(5, UtcTimestamps.of(sample.timestamp()));
 			statement.setString(6, measurand);
 			statement.setString(7, unit);
 			statement.setString(8, Objects.requireNonNullElse(sample.context(), "Sample.Periodic"));
@@ -59,13 +57,8 @@ public class MeterReadings {
 			statement.setString(12, sample.value());
 			statement.setBigDecimal(13, numeric);
 			statement.setBigDecimal(14, activeEnergyWh(measurand, unit, numeric));
-			statement.setTimestamp(15, utc(receivedAt));
+			statement.setTimestamp(15, UtcTimestamps.of(receivedAt));
 		});
-	}
-
-	/** DATETIME columns hold UTC, as Hibernate writes them (hibernate.jdbc.time_zone = UTC). */
-	private static Timestamp utc(Instant instant) {
-		return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
 	}
 
 	static @Nullable BigDecimal activeEnergyWh(String measurand, String unit, @Nullable BigDecimal value) {
