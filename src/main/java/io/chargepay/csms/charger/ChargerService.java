@@ -121,7 +121,7 @@ public class ChargerService {
 		sightings.seen(chargerId, clock.instant());
 	}
 
-	@Transactional
+	/** Not in a transaction of its own: the report is committed together with others (see ConnectorStatuses). */
 	public void recordStatus(String chargerId, ConnectorStatusReport report) {
 		connectorStatuses.record(chargerId, report, clock.instant());
 	}

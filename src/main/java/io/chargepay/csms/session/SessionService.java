@@ -93,7 +93,7 @@ public class SessionService {
 		return rfidGate.authorize(idTag);
 	}
 
-	@Transactional
+	/** Not in a transaction of its own: the values are committed together with other chargers' (see MeterReadings). */
 	public void recordMeterValues(String chargerId, int connectorId, @Nullable Integer transactionId,
 			List<MeterSample> samples) {
 		String sessionId = transactionId == null ? null

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -94,6 +95,33 @@ class DatabaseOutageIntegrationTests {
 			assertThat(retry.get(2).get("transactionId").asInt()).isEqualTo(repeat.get(2).get("transactionId").asInt());
 			assertThat(direct.jdbc().queryForObject("select count(*) from charging_sessions where charger_id = ?", Integer.class,
 					chargerId)).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void meterValuesAndAStatusLostToTheOutageAreStoredOnceWhenRetried() {
+		String chargerId = new Fleet(chargers, identity, balance).newCharger();
+		Map<String, Object> meterValues = Map.of("connectorId", 1, "meterValue", List.of(Map.of(
+				"timestamp", "2026-04-01T11:00:00Z", "sampledValue", List.of(Map.of("value", "1234")))));
+		Map<String, Object> status = Map.of("connectorId", 1, "errorCode", "NoError", "status", "Charging",
+				"timestamp", "2026-04-01T11:00:00Z");
+
+		try (TestCharger charger = TestCharger.connect(port, chargerId, Fleet.CHARGER_KEY)) {
+			databaseProxy.cut();
+			ArrayNode meterValuesDuringOutage = charger.call("MeterValues", meterValues);
+			ArrayNode statusDuringOutage = charger.call("StatusNotification", status);
+			databaseProxy.restore();
+			retryUntilAccepted(charger, "MeterValues", meterValues);
+			retryUntilAccepted(charger, "StatusNotification", status);
+
+			assertThat(meterValuesDuringOutage.get(2).asString()).isEqualTo("InternalError");
+			assertThat(statusDuringOutage.get(2).asString()).isEqualTo("InternalError");
+			assertThat(direct.jdbc().queryForObject("select count(*) from meter_values where charger_id = ?",
+					Integer.class, chargerId)).isEqualTo(1);
+			assertThat(direct.jdbc().queryForObject("select count(*) from connector_status_history where charger_id = ?",
+					Integer.class, chargerId)).isEqualTo(1);
+			assertThat(direct.jdbc().queryForObject("select status from connectors where charger_id = ?",
+					String.class, chargerId)).isEqualTo("Charging");
 		}
 	}
 

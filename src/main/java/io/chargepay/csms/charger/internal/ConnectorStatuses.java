@@ -6,8 +6,9 @@ import java.util.List;
 
 import io.chargepay.csms.charger.ChargerView;
 import io.chargepay.csms.charger.ConnectorStatusReport;
+import io.chargepay.csms.persistence.GroupCommit;
+import io.chargepay.csms.persistence.GroupCommits;
 import io.chargepay.csms.persistence.UtcTimestamps;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,11 +54,11 @@ public class ConnectorStatuses {
 			Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP };
 
 	private final ConnectorRepository connectors;
-	private final JdbcTemplate jdbc;
+	private final GroupCommit writes;
 
-	ConnectorStatuses(ConnectorRepository connectors, JdbcTemplate jdbc) {
+	ConnectorStatuses(ConnectorRepository connectors, GroupCommits groupCommits) {
 		this.connectors = connectors;
-		this.jdbc = jdbc;
+		this.writes = groupCommits.open("connector-status");
 	}
 
 	public List<ChargerView.ConnectorView> of(String chargerId) {
@@ -67,11 +68,15 @@ public class ConnectorStatuses {
 				.toList();
 	}
 
-	/** Runs in the caller's transaction. */
+	/**
+	 * Returns once the report is committed, together with other chargers' reports (see {@link GroupCommit}), or in the
+	 * caller's transaction if it has one.
+	 */
 	public void record(String chargerId, ConnectorStatusReport report, Instant now) {
-		Object[] row = { chargerId, report.connectorId(), report.status(), report.errorCode(), report.info(),
-				report.vendorId(), report.vendorErrorCode(), UtcTimestamps.of(report.timestamp()), UtcTimestamps.of(now) };
-		jdbc.update(KEEP_NEWEST, row, COLUMN_TYPES);
-		jdbc.update(APPEND_HISTORY, row, COLUMN_TYPES);
+		List<Object[]> row = List.<Object[]>of(new Object[] { chargerId, report.connectorId(), report.status(),
+				report.errorCode(), report.info(), report.vendorId(), report.vendorErrorCode(),
+				UtcTimestamps.of(report.timestamp()), UtcTimestamps.of(now) });
+		writes.write(List.of(new GroupCommit.Rows(KEEP_NEWEST, COLUMN_TYPES, row),
+				new GroupCommit.Rows(APPEND_HISTORY, COLUMN_TYPES, row)));
 	}
 }

@@ -1,15 +1,17 @@
 package io.chargepay.csms.session.internal;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import io.chargepay.csms.persistence.GroupCommit;
+import io.chargepay.csms.persistence.GroupCommits;
 import io.chargepay.csms.persistence.UtcTimestamps;
 import io.chargepay.csms.session.MeterSample;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Stores sampled values with the defaults OCPP 1.6 §7.43 gives to absent fields. */
@@ -23,42 +25,44 @@ public class MeterReadings {
 			  context, phase, location, format, raw_value, numeric_value, value_wh, received_at)
 			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-	private final JdbcTemplate jdbc;
+	/** Typed, so that a null binds without the driver being asked for parameter metadata. */
+	private static final int[] COLUMN_TYPES = { Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.VARCHAR,
+			Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+			Types.VARCHAR, Types.DECIMAL, Types.DECIMAL, Types.TIMESTAMP };
 
-	MeterReadings(JdbcTemplate jdbc) {
-		this.jdbc = jdbc;
+	private final GroupCommit writes;
+
+	MeterReadings(GroupCommits groupCommits) {
+		this.writes = groupCommits.open("meter-values");
 	}
 
 	/**
-	 * One batched INSERT for all of a message's sampled values, in the caller's transaction: with IDENTITY keys
-	 * Hibernate would send one statement per value, and MeterValues are the bulk of a fleet's traffic.
+	 * One batched INSERT for all of a message's sampled values (with IDENTITY keys Hibernate would send one statement
+	 * per value, and MeterValues are the bulk of a fleet's traffic), committed together with other chargers' values
+	 * (see {@link GroupCommit}), or in the caller's transaction if it has one. Returns once they are committed.
 	 */
 	public void store(String chargerId, int connectorId, @Nullable Integer transactionId, @Nullable String sessionId,
 			List<MeterSample> samples, Instant receivedAt) {
 		if (samples.isEmpty()) {
 			return;
 		}
-		jdbc.batchUpdate(INSERT, samples, samples.size(), (statement, sample) -> {
-			String measurand = Objects.requireNonNullElse(sample.measurand(), "Energy.Active.Import.Register");
-			String unit = Objects.requireNonNullElse(sample.unit(), "Wh");
-			String format = Objects.requireNonNullElse(sample.format(), "Raw");
-			BigDecimal numeric = "Raw".equals(format) ? parse(sample.value()) : null;
-			statement.setString(1, chargerId);
-			statement.setInt(2, connectorId);
-			statement.setObject(3, transactionId, Types.INTEGER);
-			statement.setString(4, sessionId);
-			statement.setTimestamp(5, UtcTimestamps.of(sample.timestamp()));
-			statement.setString(6, measurand);
-			statement.setString(7, unit);
-			statement.setString(8, Objects.requireNonNullElse(sample.context(), "Sample.Periodic"));
-			statement.setString(9, sample.phase());
-			statement.setString(10, Objects.requireNonNullElse(sample.location(), "Outlet"));
-			statement.setString(11, format);
-			statement.setString(12, sample.value());
-			statement.setBigDecimal(13, numeric);
-			statement.setBigDecimal(14, activeEnergyWh(measurand, unit, numeric));
-			statement.setTimestamp(15, UtcTimestamps.of(receivedAt));
-		});
+		Timestamp received = UtcTimestamps.of(receivedAt);
+		List<Object[]> rows = samples.stream()
+				.map(sample -> row(chargerId, connectorId, transactionId, sessionId, sample, received))
+				.toList();
+		writes.write(List.of(new GroupCommit.Rows(INSERT, COLUMN_TYPES, rows)));
+	}
+
+	private static Object[] row(String chargerId, int connectorId, @Nullable Integer transactionId,
+			@Nullable String sessionId, MeterSample sample, Timestamp receivedAt) {
+		String measurand = Objects.requireNonNullElse(sample.measurand(), "Energy.Active.Import.Register");
+		String unit = Objects.requireNonNullElse(sample.unit(), "Wh");
+		String format = Objects.requireNonNullElse(sample.format(), "Raw");
+		BigDecimal numeric = "Raw".equals(format) ? parse(sample.value()) : null;
+		return new Object[] { chargerId, connectorId, transactionId, sessionId, UtcTimestamps.of(sample.timestamp()),
+				measurand, unit, Objects.requireNonNullElse(sample.context(), "Sample.Periodic"), sample.phase(),
+				Objects.requireNonNullElse(sample.location(), "Outlet"), format, sample.value(), numeric,
+				activeEnergyWh(measurand, unit, numeric), receivedAt };
 	}
 
 	static @Nullable BigDecimal activeEnergyWh(String measurand, String unit, @Nullable BigDecimal value) {

@@ -1,0 +1,226 @@
+package io.chargepay.csms.persistence;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Commits the small, independent inserts of many callers in one transaction, and returns to each caller only once its
+ * rows are committed. Under load most of a charger message's time went into its own COMMIT (BENCHMARKS.md, fifth
+ * session: 11-15 of 16 workers waiting for one); here one writer thread takes whatever writes are waiting, sends each
+ * statement's rows as one JDBC batch, and commits once for all of them. At low load a batch holds a single write.
+ * <p>
+ * A batch that fails is rolled back and its writes are retried one transaction each, so that one bad row fails only
+ * its own caller. A caller already in a transaction writes in that transaction instead, and after {@link #close()}
+ * every caller commits its own.
+ */
+public final class GroupCommit {
+
+	/** The rows to send with one statement: an INSERT (or upsert) and its JDBC parameter types. */
+	public record Rows(String sql, int[] types, List<Object[]> values) {
+	}
+
+	private record Write(List<Rows> rows, CompletableFuture<Void> committed) {
+	}
+
+	private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+	/** Put last on the queue by {@link #close()}; nothing is queued after it. */
+	private static final Write CLOSED = new Write(List.of(), new CompletableFuture<>());
+
+	private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+	private final AtomicInteger uncommitted = new AtomicInteger();
+	private final JdbcTemplate jdbc;
+	private final TransactionTemplate transaction;
+	private final int maxWrites;
+	private final DistributionSummary batchSizes;
+	private final Timer commitTimes;
+	private final @Nullable Thread writer;
+	private final Object admission = new Object();
+	private boolean open;
+
+	GroupCommit(String name, JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters, int maxWrites,
+			boolean enabled) {
+		this.jdbc = jdbc;
+		this.transaction = transaction;
+		this.maxWrites = maxWrites;
+		this.batchSizes = DistributionSummary.builder("csms.db.group.commit.writes")
+				.description("Writes committed together in one transaction")
+				.tag("writer", name)
+				.register(meters);
+		this.commitTimes = Timer.builder("csms.db.group.commit.duration")
+				.description("Time to send one batch of writes and commit it")
+				.tag("writer", name)
+				.register(meters);
+		Gauge.builder("csms.db.group.commit.uncommitted", uncommitted, AtomicInteger::get)
+				.description("Writes handed to the writer thread and not yet committed or failed")
+				.tag("writer", name)
+				.register(meters);
+		this.open = enabled;
+		this.writer = enabled ? new Thread(this::run, "group-commit-" + name) : null;
+	}
+
+	void start() {
+		if (writer != null) {
+			writer.setDaemon(true);
+			writer.start();
+		}
+	}
+
+	/** Stores the rows, all or none, and returns once they are committed; a failure to store them is thrown. */
+	public void write(List<Rows> rows) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			send(rows);
+			return;
+		}
+		Write write = new Write(rows, new CompletableFuture<>());
+		if (!enqueue(write)) {
+			transaction.executeWithoutResult(status -> send(rows));
+			return;
+		}
+		try {
+			write.committed().join();
+		}
+		catch (CompletionException failed) {
+			throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+		}
+	}
+
+	/** Commits what is queued, then lets every later caller commit on its own thread. */
+	void close() throws InterruptedException {
+		synchronized (admission) {
+			if (!open) {
+				return;
+			}
+			open = false;
+			queue.add(CLOSED);
+		}
+		if (writer != null) {
+			writer.join(TimeUnit.SECONDS.toMillis(10));
+		}
+	}
+
+	/** Writes the writer thread has not yet taken up. */
+	int waiting() {
+		return queue.size();
+	}
+
+	/** Writes handed to the writer thread and not yet committed or failed, including those it is sending. */
+	int uncommitted() {
+		return uncommitted.get();
+	}
+
+	private boolean enqueue(Write write) {
+		synchronized (admission) {
+			if (!open) {
+				return false;
+			}
+			uncommitted.incrementAndGet();
+			queue.add(write);
+			return true;
+		}
+	}
+
+	private void run() {
+		List<Write> batch = new ArrayList<>();
+		boolean closed = false;
+		while (!closed) {
+			try {
+				batch.add(queue.take());
+			}
+			catch (InterruptedException interrupted) {
+				// Only close() ends the writer: a caller may be waiting on every queued write.
+				continue;
+			}
+			queue.drainTo(batch, maxWrites - 1);
+			closed = batch.removeIf(write -> write == CLOSED);
+			if (!batch.isEmpty()) {
+				commit(batch);
+			}
+			batch.clear();
+		}
+	}
+
+	private void commit(List<Write> batch) {
+		try {
+			commitTimes.record(() -> transaction.executeWithoutResult(status -> sendTogether(batch)));
+			batchSizes.record(batch.size());
+			batch.forEach(write -> settle(write, null));
+		}
+		catch (RuntimeException | Error failure) {
+			if (batch.size() == 1 || unreachable(failure)) {
+				batch.forEach(write -> settle(write, failure));
+				return;
+			}
+			log.warn("A batch of {} writes failed ({}); committing them one by one", batch.size(), failure.toString());
+			batch.forEach(this::commitAlone);
+		}
+	}
+
+	/** Without a database, one by one would only make every caller wait a connection timeout per write before it. */
+	private static boolean unreachable(Throwable failure) {
+		return failure instanceof TransactionException || failure instanceof DataAccessResourceFailureException;
+	}
+
+	private void commitAlone(Write write) {
+		try {
+			transaction.executeWithoutResult(status -> send(write.rows()));
+			batchSizes.record(1);
+			settle(write, null);
+		}
+		catch (RuntimeException | Error failure) {
+			settle(write, failure);
+		}
+	}
+
+	private void settle(Write write, @Nullable Throwable failure) {
+		uncommitted.decrementAndGet();
+		if (failure == null) {
+			write.committed().complete(null);
+		}
+		else {
+			write.committed().completeExceptionally(failure);
+		}
+	}
+
+	/** All of the batch's rows for one statement go in one JDBC batch, in the order they were written. */
+	private void sendTogether(List<Write> batch) {
+		Map<String, Rows> bySql = new LinkedHashMap<>();
+		for (Write write : batch) {
+			for (Rows rows : write.rows()) {
+				bySql.computeIfAbsent(rows.sql(), sql -> new Rows(sql, rows.types(), new ArrayList<>()))
+						.values()
+						.addAll(rows.values());
+			}
+		}
+		send(List.copyOf(bySql.values()));
+	}
+
+	private void send(List<Rows> statements) {
+		for (Rows rows : statements) {
+			if (!rows.values().isEmpty()) {
+				jdbc.batchUpdate(rows.sql(), rows.values(), rows.types());
+			}
+		}
+	}
+}
