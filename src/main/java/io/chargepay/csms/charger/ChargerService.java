@@ -2,6 +2,7 @@ package io.chargepay.csms.charger;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import io.chargepay.csms.charger.internal.Charger;
 import io.chargepay.csms.charger.internal.ChargerCredentials;
@@ -121,9 +122,9 @@ public class ChargerService {
 		sightings.seen(chargerId, clock.instant());
 	}
 
-	/** Not in a transaction of its own: the report is committed together with others (see ConnectorStatuses). */
-	public void recordStatus(String chargerId, ConnectorStatusReport report) {
-		connectorStatuses.record(chargerId, report, clock.instant());
+	/** Completes once the report is committed, together with other chargers' (see ConnectorStatuses). */
+	public CompletableFuture<Void> recordStatus(String chargerId, ConnectorStatusReport report) {
+		return connectorStatuses.record(chargerId, report, clock.instant());
 	}
 
 	private Charger charger(String chargerId) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,10 +24,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Commits the small, independent inserts of many callers in one transaction, and returns to each caller only once its
- * rows are committed. Under load most of a charger message's time went into its own COMMIT (BENCHMARKS.md, fifth
- * session: 11-15 of 16 workers waiting for one); here one writer thread takes whatever writes are waiting, sends each
- * statement's rows as one JDBC batch, and commits once for all of them. At low load a batch holds a single write.
+ * Commits the small, independent inserts of many callers in one transaction, and tells each caller once its rows are
+ * committed. Under load most of a charger message's time went into its own COMMIT (BENCHMARKS.md, fifth session: 11-15
+ * of 16 workers waiting for one); here one writer thread takes whatever writes are waiting, sends each statement's rows
+ * as one JDBC batch, and commits once for all of them. Callers do not wait on a thread meanwhile, so the writes of many
+ * more chargers than there are workers can be in one batch. At low load a batch holds a single write.
  * <p>
  * A batch that fails is rolled back and its writes are retried one transaction each, so that one bad row fails only
  * its own caller. A caller already in a transaction writes in that transaction instead, and after {@link #close()}
@@ -87,23 +87,22 @@ public final class GroupCommit {
 		}
 	}
 
-	/** Stores the rows, all or none, and returns once they are committed; a failure to store them is thrown. */
-	public void write(List<Rows> rows) {
+	/**
+	 * Stores the rows, all or none. The future completes once they are committed, or fails with what kept them from it.
+	 * In the caller's transaction, or after {@link #close()}, they are written on the caller's thread: then the future
+	 * is complete on return, and a failure is thrown at once.
+	 */
+	public CompletableFuture<Void> submit(List<Rows> rows) {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			send(rows);
-			return;
+			return CompletableFuture.completedFuture(null);
 		}
 		Write write = new Write(rows, new CompletableFuture<>());
 		if (!enqueue(write)) {
 			transaction.executeWithoutResult(status -> send(rows));
-			return;
+			return CompletableFuture.completedFuture(null);
 		}
-		try {
-			write.committed().join();
-		}
-		catch (CompletionException failed) {
-			throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
-		}
+		return write.committed();
 	}
 
 	/** Commits what is queued, then lets every later caller commit on its own thread. */

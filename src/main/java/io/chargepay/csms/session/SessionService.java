@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import io.chargepay.csms.identity.Authorization;
 import io.chargepay.csms.identity.IdentityService;
@@ -93,12 +94,12 @@ public class SessionService {
 		return rfidGate.authorize(idTag);
 	}
 
-	/** Not in a transaction of its own: the values are committed together with other chargers' (see MeterReadings). */
-	public void recordMeterValues(String chargerId, int connectorId, @Nullable Integer transactionId,
+	/** Completes once the values are committed, together with other chargers' (see MeterReadings). */
+	public CompletableFuture<Void> recordMeterValues(String chargerId, int connectorId, @Nullable Integer transactionId,
 			List<MeterSample> samples) {
 		String sessionId = transactionId == null ? null
 				: openTransactions.sessionId(chargerId, transactionId).orElse(null);
-		meterReadings.store(chargerId, connectorId, transactionId, sessionId, samples, clock.instant());
+		return meterReadings.store(chargerId, connectorId, transactionId, sessionId, samples, clock.instant());
 	}
 
 	/** Ends the session the stop names, once; see {@link ChargerTransactions#stop}. */

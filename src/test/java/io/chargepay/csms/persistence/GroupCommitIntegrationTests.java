@@ -55,34 +55,34 @@ class GroupCommitIntegrationTests {
 	@Autowired
 	MeterRegistry meters;
 
-	private final ExecutorService callers = Executors.newCachedThreadPool();
+	private final ExecutorService lockHolder = Executors.newSingleThreadExecutor();
 	private final String name = "test-" + UUID.randomUUID().toString().substring(0, 8);
 	private final String chargerId = "GC-" + UUID.randomUUID().toString().substring(0, 8);
 
 	@AfterEach
-	void stopCallers() {
-		callers.shutdownNow();
+	void stopLockHolder() {
+		lockHolder.shutdownNow();
 	}
 
 	@Test
-	void writesThatArriveWhileACommitIsUnderWayAreCommittedTogetherAndEachCallerReturnsOnlyAfterIt() throws Exception {
+	void writesThatArriveWhileACommitIsUnderWayAreCommittedTogetherAndEachIsCompleteOnlyAfterIt() throws Exception {
 		GroupCommit groupCommit = groupCommits.open(name);
+		List<CompletableFuture<Void>> queued = new ArrayList<>();
 		try (LockedCharger lock = lockCharger()) {
-			CompletableFuture<Void> first = call(() -> groupCommit.write(List.of(touchCharger())));
+			CompletableFuture<Void> first = groupCommit.submit(List.of(touchCharger()));
 			awaitWriterBlocked(groupCommit);
-			List<CompletableFuture<Void>> queued = new ArrayList<>();
 			for (int connector = 1; connector <= 5; connector++) {
 				int connectorId = connector;
-				queued.add(call(() -> groupCommit.write(List.of(history(connectorId, "Available")))));
+				queued.add(groupCommit.submit(List.of(history(connectorId, "Available"))));
 			}
-			awaitTrue(() -> groupCommit.waiting() == 5);
-
+			assertThat(groupCommit.waiting()).isEqualTo(5);
 			assertThat(first).isNotDone();
 			assertThat(queued).noneMatch(CompletableFuture::isDone);
 			assertThat(historyRows()).isZero();
 		}
 
-		awaitTrue(() -> historyRows() == 5);
+		CompletableFuture.allOf(queued.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+		assertThat(historyRows()).isEqualTo(5);
 		DistributionSummary batches = meters.get("csms.db.group.commit.writes").tag("writer", name).summary();
 		assertThat(batches.count()).as("transactions").isEqualTo(2);
 		assertThat(batches.max()).as("writes in the second transaction").isEqualTo(5);
@@ -94,15 +94,13 @@ class GroupCommitIntegrationTests {
 		CompletableFuture<Void> bad;
 		List<CompletableFuture<Void>> good = new ArrayList<>();
 		try (LockedCharger lock = lockCharger()) {
-			call(() -> groupCommit.write(List.of(touchCharger())));
+			groupCommit.submit(List.of(touchCharger()));
 			awaitWriterBlocked(groupCommit);
-			good.add(call(() -> groupCommit.write(List.of(history(1, "Available")))));
-			awaitTrue(() -> groupCommit.waiting() == 1);
+			good.add(groupCommit.submit(List.of(history(1, "Available"))));
 			// status is NOT NULL
-			bad = call(() -> groupCommit.write(List.of(history(2, null))));
-			awaitTrue(() -> groupCommit.waiting() == 2);
-			good.add(call(() -> groupCommit.write(List.of(history(3, "Charging")))));
-			awaitTrue(() -> groupCommit.waiting() == 3);
+			bad = groupCommit.submit(List.of(history(2, null)));
+			good.add(groupCommit.submit(List.of(history(3, "Charging"))));
+			assertThat(groupCommit.waiting()).as("one batch").isEqualTo(3);
 		}
 
 		assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(DataAccessException.class);
@@ -119,7 +117,7 @@ class GroupCommitIntegrationTests {
 		chargers.register(chargerId, "group-commit-test-key");
 
 		new TransactionTemplate(transactions).executeWithoutResult(status -> {
-			groupCommit.write(List.of(history(1, "Available")));
+			groupCommit.submit(List.of(history(1, "Available")));
 			status.setRollbackOnly();
 		});
 
@@ -131,8 +129,9 @@ class GroupCommitIntegrationTests {
 		GroupCommit groupCommit = groupCommits.open(name);
 		groupCommit.close();
 
-		groupCommit.write(List.of(history(1, "Available")));
+		CompletableFuture<Void> written = groupCommit.submit(List.of(history(1, "Available")));
 
+		assertThat(written).isCompleted();
 		assertThat(historyRows()).isEqualTo(1);
 	}
 
@@ -152,20 +151,17 @@ class GroupCommitIntegrationTests {
 				chargerId);
 	}
 
-	private CompletableFuture<Void> call(Runnable write) {
-		return CompletableFuture.runAsync(write, callers);
-	}
-
 	/** Registers the test's charger and holds its row locked, from another thread, until closed. */
 	private LockedCharger lockCharger() throws InterruptedException {
 		chargers.register(chargerId, "group-commit-test-key");
 		CountDownLatch locked = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		CompletableFuture<Void> holder = call(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+		TransactionTemplate transaction = new TransactionTemplate(transactions);
+		CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
 			jdbc.queryForObject("SELECT id FROM chargers WHERE id = ? FOR UPDATE", String.class, chargerId);
 			locked.countDown();
 			await(release);
-		}));
+		}), lockHolder);
 		assertThat(locked.await(10, TimeUnit.SECONDS)).as("charger row locked").isTrue();
 		return new LockedCharger(release, holder);
 	}

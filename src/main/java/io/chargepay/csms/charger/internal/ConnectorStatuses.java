@@ -3,6 +3,7 @@ package io.chargepay.csms.charger.internal;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import io.chargepay.csms.charger.ChargerView;
 import io.chargepay.csms.charger.ConnectorStatusReport;
@@ -69,14 +70,14 @@ public class ConnectorStatuses {
 	}
 
 	/**
-	 * Returns once the report is committed, together with other chargers' reports (see {@link GroupCommit}), or in the
-	 * caller's transaction if it has one.
+	 * Completes once the report is committed, together with other chargers' reports (see {@link GroupCommit}), or in
+	 * the caller's transaction if it has one.
 	 */
-	public void record(String chargerId, ConnectorStatusReport report, Instant now) {
+	public CompletableFuture<Void> record(String chargerId, ConnectorStatusReport report, Instant now) {
 		List<Object[]> row = List.<Object[]>of(new Object[] { chargerId, report.connectorId(), report.status(),
 				report.errorCode(), report.info(), report.vendorId(), report.vendorErrorCode(),
 				UtcTimestamps.of(report.timestamp()), UtcTimestamps.of(now) });
-		writes.write(List.of(new GroupCommit.Rows(KEEP_NEWEST, COLUMN_TYPES, row),
+		return writes.submit(List.of(new GroupCommit.Rows(KEEP_NEWEST, COLUMN_TYPES, row),
 				new GroupCommit.Rows(APPEND_HISTORY, COLUMN_TYPES, row)));
 	}
 }

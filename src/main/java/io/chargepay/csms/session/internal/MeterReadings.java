@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 import io.chargepay.csms.persistence.GroupCommit;
 import io.chargepay.csms.persistence.GroupCommits;
@@ -39,18 +40,18 @@ public class MeterReadings {
 	/**
 	 * One batched INSERT for all of a message's sampled values (with IDENTITY keys Hibernate would send one statement
 	 * per value, and MeterValues are the bulk of a fleet's traffic), committed together with other chargers' values
-	 * (see {@link GroupCommit}), or in the caller's transaction if it has one. Returns once they are committed.
+	 * (see {@link GroupCommit}), or in the caller's transaction if it has one. Completes once they are committed.
 	 */
-	public void store(String chargerId, int connectorId, @Nullable Integer transactionId, @Nullable String sessionId,
+	public CompletableFuture<Void> store(String chargerId, int connectorId, @Nullable Integer transactionId, @Nullable String sessionId,
 			List<MeterSample> samples, Instant receivedAt) {
 		if (samples.isEmpty()) {
-			return;
+			return CompletableFuture.completedFuture(null);
 		}
 		Timestamp received = UtcTimestamps.of(receivedAt);
 		List<Object[]> rows = samples.stream()
 				.map(sample -> row(chargerId, connectorId, transactionId, sessionId, sample, received))
 				.toList();
-		writes.write(List.of(new GroupCommit.Rows(INSERT, COLUMN_TYPES, rows)));
+		return writes.submit(List.of(new GroupCommit.Rows(INSERT, COLUMN_TYPES, rows)));
 	}
 
 	private static Object[] row(String chargerId, int connectorId, @Nullable Integer transactionId,

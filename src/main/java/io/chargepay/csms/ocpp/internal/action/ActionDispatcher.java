@@ -4,6 +4,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -48,21 +51,40 @@ public class ActionDispatcher {
 	public record Reply(String frame, String outcome) {
 	}
 
-	public Reply dispatch(String chargerId, Frame.Call call) {
+	/**
+	 * The answer, complete at once for most actions; for a handler that returns a {@link CompletionStage}, once that
+	 * completes (MeterValues and StatusNotification: once their group commit has committed).
+	 */
+	public CompletableFuture<Reply> dispatch(String chargerId, Frame.Call call) {
 		try {
-			return new Reply(codec.callResult(call.messageId(), handle(chargerId, call)), "result");
-		}
-		catch (OcppError error) {
-			return error(call, error.code(), error.description());
-		}
-		catch (JacksonException | DateTimeParseException unreadable) {
-			return error(call, ErrorCode.TypeConstraintViolation, "A field has a value of the wrong type");
+			Object payload = handle(chargerId, call);
+			if (payload instanceof CompletionStage<?> pending) {
+				return pending.toCompletableFuture().handle((finished, failure) -> failure == null
+						? result(call, finished)
+						: failed(chargerId, call, failure instanceof CompletionException wrapped
+								&& wrapped.getCause() != null ? wrapped.getCause() : failure));
+			}
+			return CompletableFuture.completedFuture(result(call, payload));
 		}
 		catch (RuntimeException failure) {
-			// Not committed: InternalError tells the charger to retry the message later (OCPP 1.6 §3.7).
-			log.error("{} from {} failed (message {})", call.action(), chargerId, call.messageId(), failure);
-			return error(call, ErrorCode.InternalError, "The central system could not process the message");
+			return CompletableFuture.completedFuture(failed(chargerId, call, failure));
 		}
+	}
+
+	private Reply result(Frame.Call call, Object payload) {
+		return new Reply(codec.callResult(call.messageId(), payload), "result");
+	}
+
+	private Reply failed(String chargerId, Frame.Call call, Throwable failure) {
+		if (failure instanceof OcppError error) {
+			return error(call, error.code(), error.description());
+		}
+		if (failure instanceof JacksonException || failure instanceof DateTimeParseException) {
+			return error(call, ErrorCode.TypeConstraintViolation, "A field has a value of the wrong type");
+		}
+		// Not committed: InternalError tells the charger to retry the message later (OCPP 1.6 §3.7).
+		log.error("{} from {} failed (message {})", call.action(), chargerId, call.messageId(), failure);
+		return error(call, ErrorCode.InternalError, "The central system could not process the message");
 	}
 
 	/** The action as a metric label: one of OCPP 1.6's, or "unknown" (a charger must not grow our label set). */

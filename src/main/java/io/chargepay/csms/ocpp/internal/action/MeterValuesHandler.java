@@ -3,6 +3,7 @@ package io.chargepay.csms.ocpp.internal.action;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.chargepay.csms.ocpp.internal.rpc.ErrorCode;
 import io.chargepay.csms.ocpp.internal.rpc.OcppError;
@@ -35,13 +36,13 @@ class MeterValuesHandler implements ActionHandler<MeterValuesHandler.Request> {
 
 	public Class<Request> requestType() { return Request.class; }
 
-	public Map<String, Object> handle(CallContext context, Request request) {
+	/** Answered once the values are committed: a worker does not wait for that meanwhile. */
+	public CompletableFuture<Map<String, Object>> handle(CallContext context, Request request) {
 		if (request.connectorId() < 0) {
 			throw new OcppError(ErrorCode.PropertyConstraintViolation, "connectorId must be 0 or greater");
 		}
-		sessions.recordMeterValues(context.chargerId(), request.connectorId(), request.transactionId(),
-				samples(request.meterValue()));
-		return Map.of();
+		return sessions.recordMeterValues(context.chargerId(), request.connectorId(), request.transactionId(),
+				samples(request.meterValue())).thenApply(committed -> Map.of());
 	}
 
 	static List<MeterSample> samples(List<MeterValue> meterValues) {

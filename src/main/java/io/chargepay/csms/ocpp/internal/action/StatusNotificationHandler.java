@@ -2,6 +2,7 @@ package io.chargepay.csms.ocpp.internal.action;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.chargepay.csms.charger.ChargerService;
 import io.chargepay.csms.charger.ConnectorStatusReport;
@@ -30,14 +31,15 @@ class StatusNotificationHandler implements ActionHandler<StatusNotificationHandl
 
 	public Class<Request> requestType() { return Request.class; }
 
-	public Map<String, Object> handle(CallContext context, Request request) {
+	/** Answered once the report is committed: a worker does not wait for that meanwhile. */
+	public CompletableFuture<Map<String, Object>> handle(CallContext context, Request request) {
 		if (request.connectorId() < 0) {
 			throw new OcppError(ErrorCode.PropertyConstraintViolation, "connectorId must be 0 or greater");
 		}
 		// The timestamp is optional (OCPP 1.6 §6.48); without one, the report is as of its arrival.
-		chargers.recordStatus(context.chargerId(), new ConnectorStatusReport(request.connectorId(), request.status(),
+		return chargers.recordStatus(context.chargerId(), new ConnectorStatusReport(request.connectorId(), request.status(),
 				request.errorCode(), request.info(), request.vendorId(), request.vendorErrorCode(),
-				request.timestamp() == null ? clock.instant() : OcppTime.parse(request.timestamp())));
-		return Map.of();
+				request.timestamp() == null ? clock.instant() : OcppTime.parse(request.timestamp())))
+				.thenApply(committed -> Map.of());
 	}
 }

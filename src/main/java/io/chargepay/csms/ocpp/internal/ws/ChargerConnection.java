@@ -1,6 +1,8 @@
 package io.chargepay.csms.ocpp.internal.ws;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import io.chargepay.csms.charger.ChargerCommand;
 import io.chargepay.csms.charger.CommandResult;
@@ -33,7 +35,7 @@ final class ChargerConnection {
 		return socket;
 	}
 
-	boolean enqueue(Runnable incoming) {
+	boolean enqueue(Supplier<CompletionStage<?>> incoming) {
 		return mailbox.offer(incoming);
 	}
 

@@ -1,6 +1,7 @@
 package io.chargepay.csms.ocpp.internal.ws;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -140,13 +141,17 @@ class OcppEndpoint implements DisposableBean {
 	private void accept(ChargerConnection connection, Frame.Call call) {
 		long arrived = System.nanoTime();
 		boolean queued = connection.enqueue(() -> {
+			CompletableFuture<ActionDispatcher.Reply> reply;
 			try (MDC.MDCCloseable charger = MDC.putCloseable("chargerId", connection.chargerId());
 					MDC.MDCCloseable message = MDC.putCloseable("messageId", call.messageId())) {
-				ActionDispatcher.Reply reply = dispatcher.dispatch(connection.chargerId(), call);
-				connection.send(reply.frame());
-				metrics.handled(ActionDispatcher.label(call.action()), reply.outcome(),
-						Duration.ofNanos(System.nanoTime() - arrived));
+				reply = dispatcher.dispatch(connection.chargerId(), call);
 			}
+			// Answered once the handler has finished, which for a group-committed write is after the commit.
+			return reply.thenAccept(answer -> {
+				connection.send(answer.frame());
+				metrics.handled(ActionDispatcher.label(call.action()), answer.outcome(),
+						Duration.ofNanos(System.nanoTime() - arrived));
+			});
 		});
 		if (!queued) {
 			connection.send(codec.callError(call.messageId(), ErrorCode.GenericError,

@@ -3,29 +3,41 @@ package io.chargepay.csms.ocpp.internal.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MailboxTests {
 
+	private final ExecutorService pool = Executors.newFixedThreadPool(8);
+
+	@AfterEach
+	void stopPool() {
+		pool.shutdownNow();
+	}
+
 	@Test
 	void runsOneChargersMessagesOneAtATimeInArrivalOrder() throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(8);
 		Mailbox mailbox = new Mailbox(pool, 1_000);
 		List<Integer> seen = new CopyOnWriteArrayList<>();
-		java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
-		java.util.concurrent.atomic.AtomicInteger maxRunning = new java.util.concurrent.atomic.AtomicInteger();
+		AtomicInteger running = new AtomicInteger();
+		AtomicInteger maxRunning = new AtomicInteger();
 
-		IntStream.range(0, 500).forEach(i -> assertThat(mailbox.offer(() -> {
+		IntStream.range(0, 500).forEach(i -> assertThat(mailbox.offer(finishedAtOnce(() -> {
 			maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
 			seen.add(i);
 			running.decrementAndGet();
-		})).isTrue());
+		}))).isTrue());
 		pool.shutdown();
 		assertThat(pool.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
@@ -34,11 +46,55 @@ class MailboxTests {
 	}
 
 	@Test
+	void theNextMessageWaitsForOneThatFinishesLaterWhileTheWorkerServesOtherChargers() throws Exception {
+		ExecutorService oneWorker = Executors.newSingleThreadExecutor();
+		try {
+			Mailbox charger = new Mailbox(oneWorker, 10);
+			Mailbox otherCharger = new Mailbox(oneWorker, 10);
+			CompletableFuture<Void> firstCommitted = new CompletableFuture<>();
+			CountDownLatch secondRan = new CountDownLatch(1);
+			CountDownLatch otherRan = new CountDownLatch(1);
+
+			charger.offer(() -> firstCommitted);
+			charger.offer(finishedAtOnce(secondRan::countDown));
+			otherCharger.offer(finishedAtOnce(otherRan::countDown));
+
+			assertThat(otherRan.await(10, TimeUnit.SECONDS)).as("the only worker served the other charger").isTrue();
+			assertThat(secondRan.getCount()).as("second message still waiting").isEqualTo(1);
+			firstCommitted.complete(null);
+			assertThat(secondRan.await(10, TimeUnit.SECONDS)).as("second message ran once the first finished").isTrue();
+		}
+		finally {
+			oneWorker.shutdownNow();
+		}
+	}
+
+	@Test
+	void aMessageThatFailsLaterStillLetsTheNextOneRun() throws Exception {
+		Mailbox mailbox = new Mailbox(pool, 10);
+		CompletableFuture<Void> first = new CompletableFuture<>();
+		CountDownLatch secondRan = new CountDownLatch(1);
+
+		mailbox.offer(() -> first);
+		mailbox.offer(finishedAtOnce(secondRan::countDown));
+		first.completeExceptionally(new IllegalStateException("commit failed"));
+
+		assertThat(secondRan.await(10, TimeUnit.SECONDS)).isTrue();
+	}
+
+	@Test
 	void refusesMessagesBeyondItsCapacity() {
 		Mailbox mailbox = new Mailbox(task -> { }, 2); // a pool that never runs anything
 
-		assertThat(mailbox.offer(() -> { })).isTrue();
-		assertThat(mailbox.offer(() -> { })).isTrue();
-		assertThat(mailbox.offer(() -> { })).isFalse();
+		assertThat(mailbox.offer(finishedAtOnce(() -> { }))).isTrue();
+		assertThat(mailbox.offer(finishedAtOnce(() -> { }))).isTrue();
+		assertThat(mailbox.offer(finishedAtOnce(() -> { }))).isFalse();
+	}
+
+	private static Supplier<CompletionStage<?>> finishedAtOnce(Runnable work) {
+		return () -> {
+			work.run();
+			return CompletableFuture.completedFuture(null);
+		};
 	}
 }
