@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -50,6 +51,7 @@ public final class GroupCommit {
 
 	private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
 	private final AtomicInteger uncommitted = new AtomicInteger();
+	private final AtomicInteger batchesTaken = new AtomicInteger();
 	private final JdbcTemplate jdbc;
 	private final TransactionTemplate transaction;
 	private final int maxWrites;
@@ -105,8 +107,8 @@ public final class GroupCommit {
 		return write.committed();
 	}
 
-	/** Commits what is queued, then lets every later caller commit on its own thread. */
-	void close() throws InterruptedException {
+	/** Commits what is queued (waiting up to 10 s for that), then lets every later caller commit on its own thread. */
+	void close() {
 		synchronized (admission) {
 			if (!open) {
 				return;
@@ -115,7 +117,12 @@ public final class GroupCommit {
 			queue.add(CLOSED);
 		}
 		if (writer != null) {
-			writer.join(TimeUnit.SECONDS.toMillis(10));
+			try {
+				writer.join(TimeUnit.SECONDS.toMillis(10));
+			}
+			catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
@@ -127,6 +134,11 @@ public final class GroupCommit {
 	/** Writes handed to the writer thread and not yet committed or failed, including those it is sending. */
 	int uncommitted() {
 		return uncommitted.get();
+	}
+
+	/** Batches the writer has formed so far; a write queued after the n-th was formed is not in it. */
+	int batchesTaken() {
+		return batchesTaken.get();
 	}
 
 	private boolean enqueue(Write write) {
@@ -152,6 +164,7 @@ public final class GroupCommit {
 				continue;
 			}
 			queue.drainTo(batch, maxWrites - 1);
+			batchesTaken.incrementAndGet();
 			closed = batch.removeIf(write -> write == CLOSED);
 			if (!batch.isEmpty()) {
 				commit(batch);
@@ -172,23 +185,36 @@ public final class GroupCommit {
 				return;
 			}
 			log.warn("A batch of {} writes failed ({}); committing them one by one", batch.size(), failure.toString());
-			batch.forEach(this::commitAlone);
+			commitOneByOne(batch);
+		}
+	}
+
+	private void commitOneByOne(List<Write> batch) {
+		for (int i = 0; i < batch.size(); i++) {
+			Throwable failure = commitAlone(batch.get(i));
+			if (failure != null && unreachable(failure)) {
+				batch.subList(i + 1, batch.size()).forEach(write -> settle(write, failure));
+				return;
+			}
 		}
 	}
 
 	/** Without a database, one by one would only make every caller wait a connection timeout per write before it. */
 	private static boolean unreachable(Throwable failure) {
-		return failure instanceof TransactionException || failure instanceof DataAccessResourceFailureException;
+		return failure instanceof TransactionException || failure instanceof DataAccessResourceFailureException
+				|| failure instanceof RecoverableDataAccessException;
 	}
 
-	private void commitAlone(Write write) {
+	private @Nullable Throwable commitAlone(Write write) {
 		try {
 			transaction.executeWithoutResult(status -> send(write.rows()));
 			batchSizes.record(1);
 			settle(write, null);
+			return null;
 		}
 		catch (RuntimeException | Error failure) {
 			settle(write, failure);
+			return failure;
 		}
 	}
 

@@ -41,7 +41,7 @@ public class GroupCommits implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() throws InterruptedException {
+	public void destroy() {
 		for (GroupCommit groupCommit : opened) {
 			groupCommit.close();
 		}

@@ -2,6 +2,7 @@ package io.chargepay.csms.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -19,6 +20,7 @@ import java.util.function.BooleanSupplier;
 
 import io.chargepay.csms.charger.ChargerService;
 import io.chargepay.csms.support.CsmsIntegrationTest;
+import io.chargepay.csms.support.TestDatabase;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -66,6 +68,7 @@ class GroupCommitIntegrationTests {
 
 	@Test
 	void writesThatArriveWhileACommitIsUnderWayAreCommittedTogetherAndEachIsCompleteOnlyAfterIt() throws Exception {
+		assumeLockWaitsOutlastTheTest();
 		GroupCommit groupCommit = groupCommits.open(name);
 		List<CompletableFuture<Void>> queued = new ArrayList<>();
 		try (LockedCharger lock = lockCharger()) {
@@ -90,6 +93,7 @@ class GroupCommitIntegrationTests {
 
 	@Test
 	void aWriteThatFailsInABatchFailsOnlyItsOwnCallerAndTheOthersAreStored() throws Exception {
+		assumeLockWaitsOutlastTheTest();
 		GroupCommit groupCommit = groupCommits.open(name);
 		CompletableFuture<Void> bad;
 		List<CompletableFuture<Void>> good = new ArrayList<>();
@@ -117,7 +121,9 @@ class GroupCommitIntegrationTests {
 		chargers.register(chargerId, "group-commit-test-key");
 
 		new TransactionTemplate(transactions).executeWithoutResult(status -> {
-			groupCommit.submit(List.of(history(1, "Available")));
+			assertThat(groupCommit.submit(List.of(history(1, "Available")))).isCompleted();
+			assertThat(groupCommit.uncommitted()).as("nothing handed to the writer").isZero();
+			assertThat(historyRows()).as("visible in the caller's transaction").isEqualTo(1);
 			status.setRollbackOnly();
 		});
 
@@ -133,6 +139,11 @@ class GroupCommitIntegrationTests {
 
 		assertThat(written).isCompleted();
 		assertThat(historyRows()).isEqualTo(1);
+	}
+
+	/** H2's lock timeout (about a second) could fail the first, blocked, write while the test queues the others. */
+	private static void assumeLockWaitsOutlastTheTest() {
+		assumeTrue(TestDatabase.isServerDatabase(), "needs a database server: H2 gives up lock waits after about 1 s");
 	}
 
 	private GroupCommit.Rows history(int connectorId, String status) {
@@ -184,9 +195,9 @@ class GroupCommitIntegrationTests {
 		}
 	}
 
-	/** The first write has been taken up by the writer, which now waits for the charger's row lock. */
+	/** The writer has formed its first batch, of the first write alone, and now waits for the charger's row lock. */
 	private static void awaitWriterBlocked(GroupCommit groupCommit) throws InterruptedException {
-		awaitTrue(() -> groupCommit.uncommitted() == 1 && groupCommit.waiting() == 0);
+		awaitTrue(() -> groupCommit.batchesTaken() == 1);
 	}
 
 	private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {

@@ -92,7 +92,8 @@ final class Mailbox {
 		try {
 			return task.get().toCompletableFuture();
 		}
-		catch (RuntimeException failure) {
+		catch (RuntimeException | Error failure) {
+			// An Error too: the drain must go on, or the charger's later messages would never run.
 			return CompletableFuture.failedFuture(failure);
 		}
 	}

@@ -73,13 +73,47 @@ class MailboxTests {
 	void aMessageThatFailsLaterStillLetsTheNextOneRun() throws Exception {
 		Mailbox mailbox = new Mailbox(pool, 10);
 		CompletableFuture<Void> first = new CompletableFuture<>();
+		CountDownLatch firstStarted = new CountDownLatch(1);
 		CountDownLatch secondRan = new CountDownLatch(1);
 
-		mailbox.offer(() -> first);
+		mailbox.offer(() -> {
+			firstStarted.countDown();
+			return first;
+		});
 		mailbox.offer(finishedAtOnce(secondRan::countDown));
+		assertThat(firstStarted.await(10, TimeUnit.SECONDS)).isTrue();
 		first.completeExceptionally(new IllegalStateException("commit failed"));
 
 		assertThat(secondRan.await(10, TimeUnit.SECONDS)).isTrue();
+	}
+
+	@Test
+	void keepsOrderAndOneAtATimeWhenMessagesFinishOnAnotherThreadAtAnyMoment() throws Exception {
+		ExecutorService committer = Executors.newSingleThreadExecutor();
+		try {
+			Mailbox mailbox = new Mailbox(pool, 1_000);
+			List<Integer> seen = new CopyOnWriteArrayList<>();
+			AtomicInteger running = new AtomicInteger();
+			AtomicInteger maxRunning = new AtomicInteger();
+			CountDownLatch allFinished = new CountDownLatch(500);
+
+			// Each message finishes on the committer thread, racing the drain that started it.
+			IntStream.range(0, 500).forEach(i -> assertThat(mailbox.offer(() -> {
+				maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+				seen.add(i);
+				return CompletableFuture.runAsync(() -> {
+					running.decrementAndGet();
+					allFinished.countDown();
+				}, committer);
+			})).isTrue());
+
+			assertThat(allFinished.await(20, TimeUnit.SECONDS)).isTrue();
+			assertThat(seen).containsExactlyElementsOf(IntStream.range(0, 500).boxed().toList());
+			assertThat(maxRunning.get()).isEqualTo(1);
+		}
+		finally {
+			committer.shutdownNow();
+		}
 	}
 
 	@Test
