@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,16 +69,25 @@ final class Mailbox {
 	 * worker is free.
 	 */
 	private boolean continuesElsewhere(CompletableFuture<?> finished) {
+		if (finished.isDone()) {
+			// Most messages: answered on this worker already, so no hand-over to arrange.
+			finished.whenComplete(Mailbox::logFailure);
+			return false;
+		}
 		AtomicBoolean firstArrived = new AtomicBoolean();
 		finished.whenComplete((ignored, failure) -> {
-			if (failure != null) {
-				log.error("OCPP message task failed", failure);
-			}
+			logFailure(ignored, failure);
 			if (!firstArrived.compareAndSet(false, true)) {
 				resume();
 			}
 		});
 		return firstArrived.compareAndSet(false, true);
+	}
+
+	private static void logFailure(@Nullable Object ignored, @Nullable Throwable failure) {
+		if (failure != null) {
+			log.error("OCPP message task failed", failure);
+		}
 	}
 
 	/** On the thread that finished a message: drain what arrived meanwhile, on a worker. */
