@@ -16,7 +16,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import tools.jackson.databind.JsonNode;
 
-/** The OCPP 1.6 JSON schemas from shared/ocpp16-schemas (path from the surefire property), with formats asserted. */
+/** The OCPP 1.6 JSON schemas kept in the CSMS's resources (path from the surefire property), with formats asserted. */
 public final class OcppSchemas {
 
 	private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
@@ -27,7 +27,7 @@ public final class OcppSchemas {
 	}
 
 	public static Path directory() {
-		Path dir = Path.of(System.getProperty("ocpp.schemas.dir", "../../shared/ocpp16-schemas"));
+		Path dir = Path.of(System.getProperty("ocpp.schemas.dir", "../src/main/resources/ocpp16/schemas"));
 		if (!Files.isDirectory(dir)) {
 			throw new IllegalStateException("OCPP 1.6 schemas not found at " + dir.toAbsolutePath());
 		}
