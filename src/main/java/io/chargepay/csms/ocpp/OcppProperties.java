@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * cores); {@code workerQueueCapacity} bounds what waits for them, beyond which the listener stops reading.
  * {@code decoderThreads} decode frames and decide upgrades (a PBKDF2 check and database reads each), and each one
  * serves a fixed share of the connections; 0 means 4 per core, at least 8 (see BENCHMARKS.md). An upgrade that waited
- * longer than {@code staleHandshake} for a decoder is answered 503 without checking its key.
+ * longer than {@code staleHandshake} for a decoder is answered 503 without checking its key. A charger's timestamp
+ * more than {@code maxClockSkew} ahead of ours is not trusted for ordering (see ChargerClock).
  */
 @Validated
 @ConfigurationProperties("csms.ocpp")
@@ -31,6 +32,7 @@ public record OcppProperties(
 		@DefaultValue("32") @Positive int maxPendingCallsPerCharger,
 		@DefaultValue("0") @Min(0) int decoderThreads,
 		@DefaultValue("8s") Duration staleHandshake,
+		@DefaultValue("15m") Duration maxClockSkew,
 		@Nullable Tls tls) {
 
 	/** The decoder threads to start: {@code decoderThreads}, or 4 per core and at least 8 when it is 0. */

@@ -118,7 +118,8 @@ public class ChargerTransactions {
 		session.stop(request, now);
 		openTransactions.closedOnCommit(session.chargerId(), request.transactionId());
 		if (!session.billingHold()) {
-			session.bill(tariff.cost(session.energyWh(), session.finalCost()), now);
+			tariff.cost(session.energyWh(), session.finalCost())
+					.ifPresentOrElse(cost -> session.bill(cost, now), () -> session.holdBilling(now));
 		}
 		meterReadings.store(request.chargerId(), session.connectorId(), session.transactionId(), session.id(),
 				request.transactionData(), now);

@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "charging_sessions")
 public class ChargingSession extends AssignedIdEntity<String> {
 
+	/** 1 GWh: a 350 kW charger running for 119 days. More in one session is a faulty or hostile meter, not a bill. */
+	static final long PLAUSIBLE_ENERGY_WH = 1_000_000_000L;
+
 	@Id
 	private String id;
 	private @Nullable Integer transactionId;
@@ -128,17 +131,37 @@ public class ChargingSession extends AssignedIdEntity<String> {
 		this.updatedAt = now;
 	}
 
-	/** A meter that ran backwards is stored as reported and flagged: it is never billed from. */
+	/**
+	 * A meter that ran backwards, reads below zero or whose difference overflows is stored as reported and flagged: it
+	 * is never billed from, and the session waits for an operator.
+	 */
 	public void stop(TransactionStopRequest request, Instant now) {
-		long start = meterStartWh == null ? 0 : meterStartWh;
 		this.status = SessionStatus.COMPLETED;
 		this.meterStopWh = request.meterStopWh();
 		this.stoppedAt = request.timestamp();
 		this.stopReason = request.reason() == null ? "Local" : request.reason();
 		this.stopIdTag = request.idTag();
-		this.meterAnomaly = request.meterStopWh() < start;
-		this.energyWh = meterAnomaly ? null : request.meterStopWh() - start;
+		this.energyWh = deliveredWh(meterStartWh == null ? 0 : meterStartWh, request.meterStopWh());
+		this.meterAnomaly = energyWh == null;
 		this.billingHold = meterAnomaly;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * meterStop − meterStart, exactly; null when a register is negative, the meter ran backwards or the difference is
+	 * beyond {@link #PLAUSIBLE_ENERGY_WH}.
+	 */
+	static @Nullable Long deliveredWh(long meterStartWh, long meterStopWh) {
+		if (meterStartWh < 0 || meterStopWh < meterStartWh) {
+			return null;
+		}
+		long delivered = Math.subtractExact(meterStopWh, meterStartWh);
+		return delivered <= PLAUSIBLE_ENERGY_WH ? delivered : null;
+	}
+
+	/** A cost the tariff cannot state (beyond any amount a payment provider takes): an operator decides it. */
+	public void holdBilling(Instant now) {
+		this.billingHold = true;
 		this.updatedAt = now;
 	}
 

@@ -1,6 +1,7 @@
 package io.chargepay.csms.session.internal;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -19,17 +20,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class MeterReadings {
 
-	private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
-
 	private static final String INSERT = """
 			insert into meter_values (charger_id, connector_id, transaction_id, session_id, sampled_at, measurand, unit,
-			  context, phase, location, format, raw_value, numeric_value, value_wh, received_at)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+			  context, phase, location, format, raw_value, numeric_value, value_wh, value_flag, received_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	/** raw_value's length in characters. */
+	static final int RAW_VALUE_LENGTH = 4000;
 
 	/** Typed, so that a null binds without the driver being asked for parameter metadata. */
 	private static final int[] COLUMN_TYPES = { Types.VARCHAR, Types.INTEGER, Types.INTEGER, Types.VARCHAR,
 			Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-			Types.VARCHAR, Types.DECIMAL, Types.DECIMAL, Types.TIMESTAMP };
+			Types.VARCHAR, Types.DECIMAL, Types.DECIMAL, Types.VARCHAR, Types.TIMESTAMP };
 
 	private final GroupCommit writes;
 
@@ -59,30 +61,32 @@ public class MeterReadings {
 		String measurand = Objects.requireNonNullElse(sample.measurand(), "Energy.Active.Import.Register");
 		String unit = Objects.requireNonNullElse(sample.unit(), "Wh");
 		String format = Objects.requireNonNullElse(sample.format(), "Raw");
-		BigDecimal numeric = "Raw".equals(format) ? parse(sample.value()) : null;
+		SampledNumber number = SampledNumber.of(sample.value(), "Raw".equals(format), measurand);
+		String raw = fitted(sample.value());
+		SampledNumber.Flag flag = raw.length() < sample.value().length() ? SampledNumber.Flag.TRUNCATED : number.flag();
 		return new Object[] { chargerId, connectorId, transactionId, sessionId, UtcTimestamps.of(sample.timestamp()),
 				measurand, unit, Objects.requireNonNullElse(sample.context(), "Sample.Periodic"), sample.phase(),
-				Objects.requireNonNullElse(sample.location(), "Outlet"), format, sample.value(), numeric,
-				activeEnergyWh(measurand, unit, numeric), receivedAt };
+				Objects.requireNonNullElse(sample.location(), "Outlet"), format, raw, number.value(),
+				activeEnergyWh(measurand, unit, number.value()), flag == null ? null : flag.name(), receivedAt };
+	}
+
+	/** The raw text cut to its column, never inside a surrogate pair. */
+	static String fitted(String raw) {
+		if (raw.codePointCount(0, raw.length()) <= RAW_VALUE_LENGTH) {
+			return raw;
+		}
+		return raw.substring(0, raw.offsetByCodePoints(0, RAW_VALUE_LENGTH));
 	}
 
 	static @Nullable BigDecimal activeEnergyWh(String measurand, String unit, @Nullable BigDecimal value) {
 		if (value == null || !measurand.startsWith("Energy.Active.")) {
 			return null;
 		}
+		// value_wh is DECIMAL(24,3): a fitted value (18 integer digits) in kWh still fits it in Wh.
 		return switch (unit) {
-			case "Wh" -> value;
-			case "kWh" -> value.multiply(THOUSAND);
+			case "Wh" -> value.setScale(3, RoundingMode.HALF_EVEN);
+			case "kWh" -> value.movePointRight(3).setScale(3, RoundingMode.HALF_EVEN);
 			default -> null;
 		};
-	}
-
-	private static @Nullable BigDecimal parse(String value) {
-		try {
-			return new BigDecimal(value.trim());
-		}
-		catch (NumberFormatException notANumber) {
-			return null;
-		}
 	}
 }

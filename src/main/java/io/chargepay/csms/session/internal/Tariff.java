@@ -1,7 +1,7 @@
 package io.chargepay.csms.session.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.util.Optional;
 
 import io.chargepay.csms.session.Money;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,8 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Tariff {
-
-	private static final BigDecimal WH_PER_KWH = BigDecimal.valueOf(1000);
 
 	private final BigDecimal pricePerKwh;
 	private final BigDecimal sessionFee;
@@ -28,12 +26,16 @@ public class Tariff {
 		this.currency = currency;
 	}
 
-	public Money cost(long energyWh, @org.jspecify.annotations.Nullable BigDecimal finalCost) {
-		if (finalCost != null) {
-			return Money.of(finalCost, currency);
+	/** The cost, or empty when it does not fit in minor units of a {@code long} (a meter reporting absurd energy). */
+	public Optional<Money> cost(long energyWh, @org.jspecify.annotations.Nullable BigDecimal finalCost) {
+		BigDecimal amount = finalCost != null ? finalCost
+				: pricePerKwh.multiply(BigDecimal.valueOf(energyWh).movePointLeft(3)).add(sessionFee);
+		try {
+			return Optional.of(Money.of(amount, currency));
 		}
-		BigDecimal kwh = BigDecimal.valueOf(energyWh).divide(WH_PER_KWH, 6, RoundingMode.UNNECESSARY);
-		return Money.of(pricePerKwh.multiply(kwh).add(sessionFee), currency);
+		catch (ArithmeticException tooLarge) {
+			return Optional.empty();
+		}
 	}
 
 	public String currency() {

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 
 import io.chargepay.csms.ocpp.internal.rpc.ErrorCode;
 import io.chargepay.csms.ocpp.internal.rpc.OcppError;
-import io.chargepay.csms.ocpp.internal.rpc.OcppTime;
 import io.chargepay.csms.session.MeterSample;
 import io.chargepay.csms.session.SessionService;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +26,11 @@ class MeterValuesHandler implements ActionHandler<MeterValuesHandler.Request> {
 	}
 
 	private final SessionService sessions;
+	private final ChargerClock clock;
 
-	MeterValuesHandler(SessionService sessions) {
+	MeterValuesHandler(SessionService sessions, ChargerClock clock) {
 		this.sessions = sessions;
+		this.clock = clock;
 	}
 
 	public String action() { return "MeterValues"; }
@@ -42,13 +43,13 @@ class MeterValuesHandler implements ActionHandler<MeterValuesHandler.Request> {
 			throw new OcppError(ErrorCode.PropertyConstraintViolation, "connectorId must be 0 or greater");
 		}
 		return sessions.recordMeterValues(context.chargerId(), request.connectorId(), request.transactionId(),
-				samples(request.meterValue())).thenApply(committed -> Map.of());
+				samples(request.meterValue(), clock)).thenApply(committed -> Map.of());
 	}
 
-	static List<MeterSample> samples(List<MeterValue> meterValues) {
+	static List<MeterSample> samples(List<MeterValue> meterValues, ChargerClock clock) {
 		return meterValues.stream()
 				.flatMap(meterValue -> {
-					Instant timestamp = OcppTime.parse(meterValue.timestamp());
+					Instant timestamp = clock.trusted(meterValue.timestamp());
 					return meterValue.sampledValue().stream().map(sampled -> new MeterSample(timestamp, sampled.value(),
 							sampled.context(), sampled.format(), sampled.measurand(), sampled.phase(),
 							sampled.location(), sampled.unit()));

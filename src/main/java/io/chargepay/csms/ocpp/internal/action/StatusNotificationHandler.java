@@ -1,6 +1,5 @@
 package io.chargepay.csms.ocpp.internal.action;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -8,7 +7,6 @@ import io.chargepay.csms.charger.ChargerService;
 import io.chargepay.csms.charger.ConnectorStatusReport;
 import io.chargepay.csms.ocpp.internal.rpc.ErrorCode;
 import io.chargepay.csms.ocpp.internal.rpc.OcppError;
-import io.chargepay.csms.ocpp.internal.rpc.OcppTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +18,9 @@ class StatusNotificationHandler implements ActionHandler<StatusNotificationHandl
 	}
 
 	private final ChargerService chargers;
-	private final Clock clock;
+	private final ChargerClock clock;
 
-	StatusNotificationHandler(ChargerService chargers, Clock clock) {
+	StatusNotificationHandler(ChargerService chargers, ChargerClock clock) {
 		this.chargers = chargers;
 		this.clock = clock;
 	}
@@ -36,10 +34,11 @@ class StatusNotificationHandler implements ActionHandler<StatusNotificationHandl
 		if (request.connectorId() < 0) {
 			throw new OcppError(ErrorCode.PropertyConstraintViolation, "connectorId must be 0 or greater");
 		}
-		// The timestamp is optional (OCPP 1.6 §6.48); without one, the report is as of its arrival.
+		// The timestamp is optional (OCPP 1.6 §6.48); without one, or one far ahead of ours, the report is as of its
+		// arrival, since the newest report wins.
 		return chargers.recordStatus(context.chargerId(), new ConnectorStatusReport(request.connectorId(), request.status(),
 				request.errorCode(), request.info(), request.vendorId(), request.vendorErrorCode(),
-				request.timestamp() == null ? clock.instant() : OcppTime.parse(request.timestamp())))
+				request.timestamp() == null ? clock.now() : clock.trusted(request.timestamp())))
 				.thenApply(committed -> Map.of());
 	}
 }

@@ -21,9 +21,11 @@ class StopTransactionHandler implements ActionHandler<StopTransactionHandler.Req
 	}
 
 	private final SessionService sessions;
+	private final ChargerClock clock;
 
-	StopTransactionHandler(SessionService sessions) {
+	StopTransactionHandler(SessionService sessions, ChargerClock clock) {
 		this.sessions = sessions;
+		this.clock = clock;
 	}
 
 	public String action() { return "StopTransaction"; }
@@ -33,7 +35,7 @@ class StopTransactionHandler implements ActionHandler<StopTransactionHandler.Req
 	public Confirmation handle(CallContext context, Request request) {
 		TransactionStopRequest stop = new TransactionStopRequest(context.chargerId(), request.transactionId(),
 				request.idTag(), request.meterStop(), OcppTime.parse(request.timestamp()), request.reason(),
-				MeterValuesHandler.samples(Objects.requireNonNullElse(request.transactionData(), List.of())),
+				MeterValuesHandler.samples(Objects.requireNonNullElse(request.transactionData(), List.of()), clock),
 				context.rawPayload());
 		return new Confirmation(sessions.stopTransaction(stop).map(IdTagInfo::of).orElse(null));
 	}

@@ -1,5 +1,6 @@
 package io.chargepay.csms.ocpp.internal.rpc;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,7 +19,29 @@ public final class OcppTime {
 		return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
 	}
 
+	/**
+	 * The instant of an RFC 3339 date-time, to the millisecond. Years before 1970 are refused: no charger reports them
+	 * truthfully, and the database's DATETIME columns cannot hold all of them.
+	 */
 	public static Instant parse(String text) {
-		return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS);
+		Instant instant;
+		try {
+			instant = OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeException notADateTime) {
+			throw new OcppError(ErrorCode.TypeConstraintViolation, "Not an RFC 3339 date-time: " + abbreviate(text));
+		}
+		if (instant.isBefore(Instant.EPOCH)) {
+			throw new OcppError(ErrorCode.PropertyConstraintViolation, "Timestamp before 1970: " + abbreviate(text));
+		}
+		return truncate(instant);
+	}
+
+	public static Instant truncate(Instant instant) {
+		return instant.truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() <= 40 ? text : text.substring(0, 40) + "…";
 	}
 }

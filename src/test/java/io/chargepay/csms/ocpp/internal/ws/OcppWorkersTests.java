@@ -50,6 +50,6 @@ class OcppWorkersTests {
 
 	static OcppProperties properties(int threads, int queue) {
 		return new OcppProperties("127.0.0.1", 0, Duration.ofSeconds(30), Duration.ofSeconds(300), 65536, threads, queue,
-				32, 0, Duration.ofSeconds(8), null);
+				32, 0, Duration.ofSeconds(8), Duration.ofMinutes(15), null);
 	}
 }
