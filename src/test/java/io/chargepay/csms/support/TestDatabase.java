@@ -23,7 +23,8 @@ import org.testcontainers.mysql.MySQLContainer;
  * Chooses the database integration tests run against (ARCHITECTURE.md, Testing): the server named by
  * CSMS_TEST_DATASOURCE_URL (CI: MariaDB on 127.0.0.1:3306), else MySQL in Testcontainers where a Docker engine exists,
  * else an in-memory H2 in MySQL mode, with a warning. With {@code csms.test.database-proxy=true} the application reaches
- * the database through a {@link TcpProxy} the test can cut, registered as a bean.
+ * the database through a {@link TcpProxy} the test can cut, registered as a bean; with {@code csms.test.driver=mysql} a
+ * MariaDB server is reached through MySQL Connector/J.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -40,6 +41,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	public void initialize(ConfigurableApplicationContext context) {
 		boolean proxied = context.getEnvironment().getProperty("csms.test.database-proxy", Boolean.class, false);
 		Map<String, Object> properties = new HashMap<>(connection());
+		if ("mysql".equals(context.getEnvironment().getProperty("csms.test.driver"))) {
+			// The design card's driver on the same server: MySQL Connector/J reaches MariaDB under jdbc:mysql://.
+			properties.put("spring.datasource.url",
+					((String) properties.get("spring.datasource.url")).replaceFirst("^jdbc:mariadb:", "jdbc:mysql:"));
+		}
 		if (proxied) {
 			String url = (String) properties.get("spring.datasource.url");
 			Matcher target = HOST_PORT.matcher(url);
@@ -73,6 +79,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	 * Whether tests run against a database server reached over TCP (MariaDB/MySQL), which a {@link TcpProxy} can cut.
 	 * H2's client keeps a connection cut that way broken in the pool, so outage tests need a server.
 	 */
+	public static boolean isMariaDbServer() {
+		String url = System.getenv("CSMS_TEST_DATASOURCE_URL");
+		return url != null && url.startsWith("jdbc:mariadb:");
+	}
+
 	public static boolean isServerDatabase() {
 		String url = System.getenv("CSMS_TEST_DATASOURCE_URL");
 		return (url != null && !url.isBlank()) || DockerClientFactory.instance().isDockerAvailable();

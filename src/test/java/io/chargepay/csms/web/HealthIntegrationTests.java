@@ -23,11 +23,12 @@ class HealthIntegrationTests {
 	}
 
 	@Test
-	void showsOperatorsTheDatabaseAndTheOcppListenerInReadiness() {
+	void showsOperatorsTheDatabaseTheOcppListenerAndWalletLocksInReadiness() {
 		Api.Response readiness = new Api(port).get("/actuator/health/readiness", Tokens.operator());
 
 		assertThat(readiness.body().get("components").get("db").get("status").asString()).isEqualTo("UP");
 		assertThat(readiness.body().get("components").get("ocppListener").get("status").asString()).isEqualTo("UP");
+		assertThat(readiness.body().get("components").get("walletLocks").get("status").asString()).isEqualTo("UP");
 		assertThat(new Api(port).get("/actuator/health/readiness", null).body().has("components")).isFalse();
 	}
 }
