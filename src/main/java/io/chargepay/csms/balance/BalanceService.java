@@ -65,9 +65,8 @@ public class BalanceService {
 		if (request.userId() == null || request.userId().isBlank() || request.userId().length() > MAX_USER_ID_LENGTH) {
 			throw new IllegalArgumentException("userId is 1 to " + MAX_USER_ID_LENGTH + " characters long");
 		}
-		addresses.requireWellFormed(request.walletAddress());
 		String chain = chainName(request.chain());
-		BalanceProvider provider = providerFor(chain, request.walletAddress());
+		BalanceProvider provider = checkableProvider(request.walletAddress(), chain);
 		BigDecimal amount = amount(request.requestedAmount());
 		BigDecimal reserved = recorder.prepare(WalletKey.of(chain, request.walletAddress()));
 		long started = System.nanoTime();
@@ -80,6 +79,19 @@ public class BalanceService {
 				.description("Balance checks by provider, chain and outcome, with their latency")
 				.register(meters).record(java.time.Duration.ofNanos(System.nanoTime() - started));
 		return result;
+	}
+
+	/**
+	 * Throws what check would throw for this address and chain (malformed address, failed checksum, unknown chain),
+	 * without asking any provider: callers validate the request before deciding anything else about the wallet.
+	 */
+	public void requireCheckable(String walletAddress, String chain) {
+		checkableProvider(walletAddress, chainName(chain));
+	}
+
+	private BalanceProvider checkableProvider(String walletAddress, String chainName) {
+		addresses.requireWellFormed(walletAddress);
+		return providerFor(chainName, walletAddress);
 	}
 
 	/** Releases the reservation held by a check (session failed, expired or ended). Idempotent. */

@@ -110,6 +110,13 @@ public class IdentityService {
 		wallets.remove(userId, chain, address);
 	}
 
+	/** Whether the wallet is one of the user's on that chain; addresses compare without case (EIP-55 is a checksum). */
+	@Transactional(readOnly = true)
+	public boolean ownsWallet(String userId, String chain, String address) {
+		return wallets.of(userId).stream().anyMatch(wallet -> wallet.chain().equalsIgnoreCase(chain)
+				&& wallet.address().equalsIgnoreCase(address));
+	}
+
 	/** The wallet sessions started at the charger are paid from: the default one, else the only one. */
 	@Transactional(readOnly = true)
 	public Optional<Wallet> defaultWallet(String userId) {

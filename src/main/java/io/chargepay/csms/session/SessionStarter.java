@@ -52,6 +52,10 @@ public class SessionStarter {
 		if (!identity.userExists(request.userId())) {
 			throw new IdentityNotFoundException("User " + request.userId() + " does not exist");
 		}
+		balance.requireCheckable(request.walletAddress(), request.chain());
+		if (!identity.ownsWallet(request.userId(), request.chain(), request.walletAddress())) {
+			throw new WalletNotOwnedException(request.userId(), request.walletAddress(), request.chain());
+		}
 		int connectorId = request.connectorId() == null ? 0 : request.connectorId();
 		pending.requireFreeConnector(request.chargerId(), connectorId);
 		BalanceCheckResult check = balance.check(new BalanceCheckRequest(request.userId(), request.walletAddress(),

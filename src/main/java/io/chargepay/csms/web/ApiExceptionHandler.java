@@ -65,6 +65,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ProblemType.FORBIDDEN.problem(e.getMessage());
 	}
 
+	@ExceptionHandler(io.chargepay.csms.session.WalletNotOwnedException.class)
+	ProblemDetail walletNotOwned(RuntimeException e) {
+		return ProblemType.WALLET_NOT_OWNED.problem(e.getMessage());
+	}
+
 	@ExceptionHandler(io.chargepay.csms.session.SessionNotActiveException.class)
 	ProblemDetail notActive(RuntimeException e) {
 		return ProblemType.CONFLICT.problem(e.getMessage());

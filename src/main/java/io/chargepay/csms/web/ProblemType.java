@@ -12,6 +12,7 @@ public enum ProblemType {
 	MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST, "Request body cannot be read"),
 	UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Authentication required"),
 	FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Not allowed"),
+	WALLET_NOT_OWNED("wallet-not-owned", HttpStatus.FORBIDDEN, "Wallet is not registered to the user"),
 	NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
 	METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
 	CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),

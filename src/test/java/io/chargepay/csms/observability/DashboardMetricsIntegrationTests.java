@@ -21,6 +21,7 @@ import io.chargepay.csms.balance.BalanceService;
 import io.chargepay.csms.charger.ChargerCommands;
 import io.chargepay.csms.charger.ChargerService;
 import io.chargepay.csms.identity.IdentityService;
+import io.chargepay.csms.identity.Wallet;
 import io.chargepay.csms.support.Api;
 import io.chargepay.csms.support.CsmsIntegrationTest;
 import io.chargepay.csms.support.Fleet;
@@ -83,8 +84,10 @@ class DashboardMetricsIntegrationTests {
 		String idTag = fleet.newDriverTag();
 		String userId = fleet.userOf(idTag);
 		UpgradeProbe.upgrade(ocppPort, "/ocpp/" + chargerId, "ocpp1.6", UpgradeProbe.basic(chargerId, "wrong-key-123456"));
+		String deadChainWallet = Fleet.newWalletAddress();
+		identity.addWallet(userId, new Wallet(deadChainWallet, "DEADCHAIN", false));
 		api.post("/api/v1/session/start", Tokens.driver(userId), Map.of("userId", userId, "chargerId", chargerId,
-				"walletAddress", Fleet.newWalletAddress(), "chain", "DEADCHAIN", "expectedMaxCost", 5));
+				"walletAddress", deadChainWallet, "chain", "DEADCHAIN", "expectedMaxCost", 5));
 		try (TestCharger charger = TestCharger.connect(ocppPort, chargerId, Fleet.CHARGER_KEY)) {
 			await().atMost(Duration.ofSeconds(5)).until(() -> commands.isConnected(chargerId));
 			charger.result("BootNotification", Map.of("chargePointVendor", "ACME", "chargePointModel", "M"));

@@ -129,6 +129,7 @@ class SessionStartIntegrationTests {
 	@Test
 	void refusesWith503AndRecordsAnErrorWhenTheChainsNodeDoesNotAnswer() {
 		String evmWallet = Fleet.newWalletAddress();
+		identity.addWallet(userId, new Wallet(evmWallet, "DEADCHAIN", false));
 
 		Api.Response response = api.post("/api/v1/session/start", Tokens.driver(userId), Map.of("userId", userId,
 				"chargerId", chargerId, "walletAddress", evmWallet, "chain", "DEADCHAIN", "expectedMaxCost", 10));
@@ -138,6 +139,36 @@ class SessionStartIntegrationTests {
 		assertThat(response.body().get("balanceStatus").asString()).isEqualTo("ERROR");
 		assertThat(jdbc.queryForObject("select error_message from balance_checks where id = ?", String.class,
 				response.body().get("balanceCheckId").asString())).isNotBlank();
+	}
+
+	@Test
+	void refusesWith403AFundedWalletThatIsNotTheUsersBeforeAnyCheckOrReservation() {
+		String othersTag = fleet.newDriverTag(new BigDecimal("1000.00"));
+		String othersWallet = fleet.walletOf(othersTag);
+
+		Api.Response asDriver = start(userId, othersWallet, "10.00");
+		Api.Response asOperator = api.post("/api/v1/session/start", Tokens.operator(),
+				startBody(userId, othersWallet, "10.00"));
+		Api.Response onAnotherChain = api.post("/api/v1/session/start", Tokens.driver(userId), Map.of("userId",
+				userId, "chargerId", chargerId, "walletAddress", wallet, "chain", "DEADCHAIN", "expectedMaxCost", 10));
+
+		for (Api.Response refused : List.of(asDriver, asOperator, onAnotherChain)) {
+			assertThat(refused.status()).isEqualTo(403);
+			assertProblem(refused, "wallet-not-owned");
+		}
+		assertThat(jdbc.queryForObject("select count(*) from balance_checks where wallet_address = ?", Integer.class,
+				othersWallet)).as("no check was recorded, so nothing of the other wallet is reserved").isZero();
+		assertThat(jdbc.queryForObject("select count(*) from charging_sessions where charger_id = ?", Integer.class,
+				chargerId)).isZero();
+		assertThat(charger.nextCall(1)).isNull();
+	}
+
+	@Test
+	void acceptsTheUsersWalletWhateverTheCaseOfItsHexDigitsAndChain() {
+		CompletableFuture<Api.Response> started = startAsync(userId, wallet.toUpperCase(java.util.Locale.ROOT)
+				.replace("0X", "0x"), "10.00", null);
+		charger.answer(charger.expectCall("RemoteStartTransaction"), Map.of("status", "Accepted"));
+		assertThat(started.join().status()).isEqualTo(201);
 	}
 
 	@Test
