@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import io.chargepay.csms.balance.internal.BalanceCheck;
 import io.chargepay.csms.balance.internal.BalanceCheckRepository;
+import io.chargepay.csms.balance.internal.BalanceMetrics;
 import io.chargepay.csms.balance.internal.CheckRecorder;
 import io.chargepay.csms.balance.internal.PendingCheck;
 import io.chargepay.csms.balance.internal.WalletAddressRules;
@@ -42,17 +43,17 @@ public class BalanceService {
 	private final CheckRecorder recorder;
 	private final BalanceCheckRepository checks;
 	private final @Nullable SandboxBalanceProvider sandbox;
-	private final io.micrometer.core.instrument.MeterRegistry meters;
+	private final BalanceMetrics metrics;
 
 	BalanceService(List<BalanceProvider> providers, WalletAddressRules addresses, CheckRecorder recorder,
 			BalanceCheckRepository checks, ObjectProvider<SandboxBalanceProvider> sandbox,
-			io.micrometer.core.instrument.MeterRegistry meters) {
+			BalanceMetrics metrics) {
 		this.providers = List.copyOf(providers);
 		this.addresses = addresses;
 		this.recorder = recorder;
 		this.checks = checks;
 		this.sandbox = sandbox.getIfAvailable();
-		this.meters = meters;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -73,11 +74,7 @@ public class BalanceService {
 		ProviderAnswer answer = ask(provider, request.walletAddress(), chain, amount, reserved);
 		BalanceCheckResult result = recorder.record(PendingCheck.of(request.userId(), request.walletAddress(), chain,
 				amount, provider.name()), answer);
-		io.micrometer.core.instrument.Timer.builder("csms.balance.checks").tag("provider", provider.name())
-				.tag("chain", "sandbox".equals(provider.name()) ? "sandbox" : chain)
-				.tag("status", result.status().name().toLowerCase(java.util.Locale.ROOT)).publishPercentileHistogram()
-				.description("Balance checks by provider, chain and outcome, with their latency")
-				.register(meters).record(java.time.Duration.ofNanos(System.nanoTime() - started));
+		metrics.checked(provider, chain, result.status(), java.time.Duration.ofNanos(System.nanoTime() - started));
 		return result;
 	}
 

@@ -132,7 +132,7 @@ class DashboardMetricsIntegrationTests {
 				"walletAddress", wallet, "chain", Fleet.CHAIN, "expectedMaxCost", BigDecimal.ONE));
 	}
 
-	private static Set<String> dashboardMetrics() throws IOException {
+	static Set<String> dashboardMetrics() throws IOException {
 		Path dashboards = Path.of("grafana", "dashboards");
 		Set<String> metrics = new TreeSet<>();
 		try (Stream<Path> files = Files.list(dashboards)) {

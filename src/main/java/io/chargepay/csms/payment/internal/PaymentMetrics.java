@@ -25,15 +25,24 @@ class PaymentMetrics {
 	private final PaymentLinkRepository links;
 	private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
 
-	PaymentMetrics(MeterRegistry meters, PaymentLinkRepository links) {
+	/** The outcomes LinkCreation records a provider call under. */
+	private static final List<String> CALL_OUTCOMES = List.of("created", "rejected", "unavailable");
+
+	PaymentMetrics(MeterRegistry meters, PaymentLinkRepository links, PaymentLinkProvider provider) {
 		this.meters = meters;
 		this.links = links;
+		// From start-up, so a fresh system's latency panel reads 0 rather than "No data".
+		CALL_OUTCOMES.forEach(outcome -> callTimer(provider.name(), outcome));
 	}
 
 	void providerCall(String provider, String outcome, long nanos) {
-		Timer.builder("csms.payment.provider.calls").tag("provider", provider).tag("outcome", outcome)
+		callTimer(provider, outcome).record(Duration.ofNanos(nanos));
+	}
+
+	private Timer callTimer(String provider, String outcome) {
+		return Timer.builder("csms.payment.provider.calls").tag("provider", provider).tag("outcome", outcome)
 				.publishPercentileHistogram().description("Payment-link provider calls by outcome, with latency")
-				.register(meters).record(Duration.ofNanos(nanos));
+				.register(meters);
 	}
 
 	@Scheduled(fixedDelayString = "${csms.metrics.payment-count-interval:10s}")
