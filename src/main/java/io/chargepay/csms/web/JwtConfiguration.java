@@ -57,8 +57,10 @@ class JwtConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SecretKey jwtSigningKey) {
-		return NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+	JwtDecoder jwtDecoder(SecretKey jwtSigningKey, AuthProperties properties, Environment environment) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+		decoder.setJwtValidator(TokenRules.of(properties, environment.acceptsProfiles(Profiles.of("prod"))));
+		return decoder;
 	}
 
 	@Bean

@@ -33,6 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Sandbox")
 class SandboxTokenController {
 
+	/** The {@code iss} of every token the sandbox mints; production refuses it (TokenRules). */
+	static final String ISSUER = "chargepay-sandbox";
+
 	record TokenRequest(@NotNull @Pattern(regexp = UserController.USER_ID) String userId,
 			@Nullable @Size(max = 10) List<@Pattern(regexp = "[a-z_]{1,32}") String> roles) {
 	}
@@ -73,7 +76,7 @@ class SandboxTokenController {
 		}
 		Instant now = clock.instant();
 		Instant expiresAt = now.plus(properties.sandboxTokenTtl());
-		JwtClaimsSet claims = JwtClaimsSet.builder().subject(userId).issuer("chargepay-sandbox").issuedAt(now)
+		JwtClaimsSet claims = JwtClaimsSet.builder().subject(userId).issuer(ISSUER).issuedAt(now)
 				.expiresAt(expiresAt).claim("roles", roles).build();
 		String token = jwt.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
 				.getTokenValue();

@@ -39,6 +39,16 @@ public final class Tokens {
 		return sign(OTHER_SECRET, userId, List.of("operator"), Duration.ofHours(1));
 	}
 
+	/** An operator token signed with the trusted secret, carrying only the claims {@code claims} adds to sub and roles. */
+	public static String operatorWith(java.util.function.UnaryOperator<JwtClaimsSet.Builder> claims) {
+		NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableSecret<>(
+				new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
+		JwtClaimsSet.Builder builder = JwtClaimsSet.builder().subject("operator-" + System.nanoTime())
+				.issuedAt(Instant.now()).claim("roles", List.of("operator"));
+		return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),
+				claims.apply(builder).build())).getTokenValue();
+	}
+
 	private static String sign(String secret, String subject, List<String> roles, Duration validFor) {
 		NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableSecret<>(
 				new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
