@@ -36,6 +36,48 @@ class RunModeTests {
 	}
 
 	@Test
+	void refusesToStartInProductionWithAnyPlaceholderSecretOfTheEnvExampleAndNeverPrintsIt() throws Exception {
+		Map<String, String> example = java.nio.file.Files.readAllLines(java.nio.file.Path.of(".env.example")).stream()
+				.filter(line -> line.matches("[A-Z0-9_]+=.+"))
+				.collect(java.util.stream.Collectors.toMap(line -> line.substring(0, line.indexOf('=')),
+						line -> line.substring(line.indexOf('=') + 1)));
+		Map<String, String> propertyOf = Map.of("MYSQL_PASSWORD", "spring.datasource.password",
+				"CSMS_AUTH_JWT_SECRET", "csms.auth.jwt-secret",
+				"CSMS_PAYMENTS_STRIPE_API_KEY", "csms.payments.stripe.api-key",
+				"CSMS_PAYMENTS_STRIPE_WEBHOOK_SECRET", "csms.payments.stripe.webhook-secret");
+
+		propertyOf.forEach((variable, property) -> {
+			String placeholder = example.get(variable);
+			assertThat(placeholder).as(variable + " in .env.example").isNotBlank();
+			Map<String, Object> properties = new java.util.HashMap<>(Map.of("csms.auth.jwt-secret", SECRET));
+			properties.put(property, placeholder);
+			assertThatThrownBy(() -> start("prod", properties).close())
+					.hasStackTraceContaining(property + " still holds the placeholder from .env.example")
+					.satisfies(refusal -> assertThat(stackTrace(refusal)).doesNotContain(placeholder));
+		});
+	}
+
+	@Test
+	void refusesToStartInProductionWithAStripeTestKeyUnlessTestKeysAreAllowed() {
+		assertThatThrownBy(() -> start("prod", Map.of("csms.auth.jwt-secret", SECRET,
+				"csms.payments.stripe.allow-test-keys", "false")).close())
+				.hasStackTraceContaining("csms.payments.stripe.api-key is a Stripe test key");
+	}
+
+	@Test
+	void refusesToStartInProductionWithChargersOnPlainWebSocketsUnlessATlsProxyIsDeclared() {
+		assertThatThrownBy(() -> start("prod", Map.of("csms.auth.jwt-secret", SECRET,
+				"csms.ocpp.behind-tls-proxy", "false")).close())
+				.hasStackTraceContaining("Chargers would connect over plain ws://");
+	}
+
+	private static String stackTrace(Throwable failure) {
+		java.io.StringWriter text = new java.io.StringWriter();
+		failure.printStackTrace(new java.io.PrintWriter(text));
+		return text.toString();
+	}
+
+	@Test
 	void productionHasNoSandboxTokenEndpointAndNoDemoData() {
 		try (ConfigurableApplicationContext production = start("prod", Map.of("csms.auth.jwt-secret", SECRET))) {
 			int port = ((WebServerApplicationContext) production).getWebServer().getPort();
@@ -75,6 +117,8 @@ class RunModeTests {
 			// Production refuses to start without Stripe (payment.PaymentRunModeTests); these tests are about the rest.
 			all.put("csms.payments.stripe.api-key", "sk_test_run_mode");
 			all.put("csms.payments.stripe.webhook-secret", "whsec_run_mode");
+			all.put("csms.payments.stripe.allow-test-keys", "true");
+			all.put("csms.ocpp.behind-tls-proxy", "true");
 		}
 		all.putAll(properties);
 		// As command-line arguments: they outrank the profile's own files, as an operator's environment would.

@@ -56,7 +56,7 @@ class PaymentRunModeTests {
 	private static ConfigurableApplicationContext start(String profile, Map<String, Object> properties) {
 		Map<String, Object> all = new HashMap<>(Map.of("server.port", 0, "server.address", "127.0.0.1",
 				"csms.ocpp.port", 0, "csms.ocpp.host", "127.0.0.1",
-				"csms.auth.jwt-secret", JWT_SECRET,
+				"csms.auth.jwt-secret", JWT_SECRET, "csms.ocpp.behind-tls-proxy", true,
 				"spring.datasource.url", "jdbc:h2:mem:payment-runmode-" + UUID.randomUUID()
 						+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1",
 				"spring.datasource.username", "sa", "spring.datasource.password", ""));

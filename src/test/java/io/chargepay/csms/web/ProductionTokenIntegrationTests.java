@@ -17,7 +17,8 @@ import org.springframework.test.context.TestPropertySource;
 @ActiveProfiles("prod")
 // Production refuses sandbox payments: a Stripe key (never used here) lets the context start.
 @TestPropertySource(properties = { "csms.payments.stripe.api-key=sk_test_unused",
-		"csms.payments.stripe.webhook-secret=whsec_unused" })
+		"csms.payments.stripe.webhook-secret=whsec_unused", "csms.payments.stripe.allow-test-keys=true",
+		"csms.ocpp.behind-tls-proxy=true" })
 class ProductionTokenIntegrationTests {
 
 	@LocalServerPort
