@@ -161,6 +161,45 @@ class StripeWebhookIntegrationTests {
 		assertThat(payments.find(link.id()).orElseThrow().status()).isEqualTo(PaymentLinkStatus.ACTIVE);
 	}
 
+	@Test
+	void aPaymentOfAnotherAmountIsRecordedAndNotApplied() {
+		Api.Response answer = deliver(stripe.event(eventId(), "checkout.session.completed",
+				stripe.complete(link.externalId(), "paid").deepCopy().put("amount_total", 1)));
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.body().get("outcome").asString()).isEqualTo("MISMATCHED");
+		assertNothingSettled();
+		assertThat(jdbc.queryForObject("select detail from applied_stripe_events where outcome = 'MISMATCHED' "
+				+ "and detail like ?", String.class, "%" + link.id() + "%")).startsWith("paid 1 ");
+	}
+
+	@Test
+	void aPaymentInAnotherCurrencyIsRecordedAndNotApplied() {
+		String otherCurrency = "usd".equalsIgnoreCase(link.currency()) ? "jpy" : "usd";
+		Api.Response answer = deliver(stripe.event(eventId(), "checkout.session.completed",
+				stripe.complete(link.externalId(), "paid").deepCopy().put("currency", otherCurrency)));
+
+		assertThat(answer.body().get("outcome").asString()).isEqualTo("MISMATCHED");
+		assertNothingSettled();
+	}
+
+	@Test
+	void anotherCheckoutCarryingThisLinksIdInItsMetadataSettlesNothing() {
+		// A checkout of the same account (another integration, or one made by hand) that copies our metadata.
+		StripeFake.Delivery impostor = stripe.event(eventId(), "checkout.session.completed",
+				stripe.complete(link.externalId(), "paid").deepCopy().put("id", "cs_test_someone_elses_checkout"));
+
+		Api.Response answer = deliver(impostor);
+
+		assertThat(answer.body().get("outcome").asString()).isEqualTo("IGNORED");
+		assertNothingSettled();
+	}
+
+	private void assertNothingSettled() {
+		assertThat(payments.find(link.id()).orElseThrow().status()).isEqualTo(PaymentLinkStatus.ACTIVE);
+		assertThat(sessions.find(session.sessionId()).orElseThrow().status()).isEqualTo(SessionStatus.COMPLETED);
+	}
+
 	private Api.Response deliver(StripeFake.Delivery delivery) {
 		return deliver(delivery.payload(), delivery.signature());
 	}

@@ -1,5 +1,7 @@
 package io.chargepay.csms.payment.internal;
 
+import io.chargepay.csms.payment.WebhookOutcome;
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 
 import jakarta.persistence.Entity;
@@ -15,6 +17,8 @@ class AppliedStripeEvent {
 	private String eventId;
 	private String type;
 	private Instant receivedAt;
+	private @Nullable String outcome;
+	private @Nullable String detail;
 
 	protected AppliedStripeEvent() {
 		this.eventId = "";
@@ -26,5 +30,10 @@ class AppliedStripeEvent {
 		this.eventId = eventId;
 		this.type = type;
 		this.receivedAt = receivedAt;
+	}
+
+	void refuse(WebhookOutcome outcome, String detail) {
+		this.outcome = outcome.name();
+		this.detail = detail.length() > 255 ? detail.substring(0, 255) : detail;
 	}
 }

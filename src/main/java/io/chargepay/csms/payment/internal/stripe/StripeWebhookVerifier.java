@@ -58,7 +58,9 @@ public class StripeWebhookVerifier {
 			}
 			return new CheckoutEvent(eventId, type,
 					text(checkout.path("id")), text(checkout.path("payment_status")),
-					text(checkout.path("client_reference_id")), text(checkout.path("metadata").path("payment_link_id")));
+					checkout.path("amount_total").canConvertToExactIntegral() && checkout.path("amount_total").canConvertToLong()
+							? checkout.path("amount_total").asLong() : null,
+					text(checkout.path("currency")), text(checkout.path("client_reference_id")), text(checkout.path("metadata").path("payment_link_id")));
 		}
 		catch (JacksonException e) {
 			throw new InvalidWebhookSignatureException("The signed payload is not a Stripe event");
