@@ -9,7 +9,7 @@ public class HashKey {
 	public static void main(String[] args) {
 		String form = args[0];
 		String key = args[1];
-		ChargerCredentials credentials = new ChargerCredentials();
+		ChargerCredentials credentials = new ChargerCredentials(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 		String hash = switch (form) {
 			case "generated" -> credentials.hashGenerated(key);
 			case "pbkdf2" -> credentials.hash(key);

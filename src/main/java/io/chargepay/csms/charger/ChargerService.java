@@ -62,7 +62,7 @@ public class ChargerService {
 		return key.authorizationKey();
 	}
 
-	/** A new AuthorizationKey; the charger's live connection stays up until it reconnects with the new key. */
+	/** A new AuthorizationKey; the operator API then closes the charger's live connection. */
 	@Transactional
 	public void changeAuthorizationKey(String chargerId, String authorizationKey) {
 		ChargerCredentials.requireValidKey(authorizationKey);
@@ -78,7 +78,7 @@ public class ChargerService {
 		return key.authorizationKey();
 	}
 
-	/** A disabled charger is refused at the upgrade (404) and cannot be registered again under its id. */
+	/** A disabled charger is refused at the upgrade (401, as an unknown one) and cannot be registered again under its id. */
 	@Transactional
 	public void disable(String chargerId) {
 		charger(chargerId).disable();
@@ -101,15 +101,25 @@ public class ChargerService {
 		return chargers.findById(chargerId).filter(Charger::isEnabled).isPresent();
 	}
 
-	/** Security profile 1/2: the Basic-auth password must be the charger's AuthorizationKey. */
+	/**
+	 * Security profile 1/2: the Basic-auth password must be the charger's AuthorizationKey. Every refusal costs a
+	 * PBKDF2 verification, whether the charger is unknown or its key is stored under a fast hash, so the time an
+	 * answer takes does not tell which ids exist.
+	 */
 	@Transactional(readOnly = true)
 	public ChargerAuthentication authenticate(String chargerId, String authorizationKey) {
-		return chargers.findById(chargerId)
-				.filter(Charger::isEnabled)
-				.map(charger -> credentials.matches(chargerId, authorizationKey, charger.passwordHash())
-						? ChargerAuthentication.ACCEPTED
-						: ChargerAuthentication.BAD_CREDENTIALS)
-				.orElse(ChargerAuthentication.UNKNOWN_CHARGER);
+		Charger charger = chargers.findById(chargerId).filter(Charger::isEnabled).orElse(null);
+		if (charger == null) {
+			credentials.spendRefusedCheck(authorizationKey);
+			return ChargerAuthentication.UNKNOWN_CHARGER;
+		}
+		if (credentials.matches(chargerId, authorizationKey, charger.passwordHash())) {
+			return ChargerAuthentication.ACCEPTED;
+		}
+		if (!ChargerCredentials.isSlowHash(charger.passwordHash())) {
+			credentials.spendRefusedCheck(authorizationKey);
+		}
+		return ChargerAuthentication.BAD_CREDENTIALS;
 	}
 
 	@Transactional

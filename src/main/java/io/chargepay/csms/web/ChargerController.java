@@ -93,15 +93,20 @@ class ChargerController {
 				.orElseThrow(() -> new NotFoundException("Charger " + chargerId + " is not registered"));
 	}
 
+	// The live connection is closed once the new key is committed: a rotation usually answers a leaked key, and a
+	// connection opened with the old one must not outlive it. The charger reconnects with the new key.
 	@PutMapping("/{chargerId}/password")
-	@Operation(summary = "Rotate the charger's AuthorizationKey",
+	@Operation(summary = "Rotate the charger's AuthorizationKey and close its live connection",
 			description = "204 with the password given; without one, 200 with a generated authorizationKey, shown once.")
 	ResponseEntity<GeneratedKeyResponse> changePassword(@PathVariable String chargerId,
 			@Valid @RequestBody ChangePasswordRequest request) {
 		if (request.password() == null) {
-			return ResponseEntity.ok(new GeneratedKeyResponse(chargers.generateAuthorizationKey(chargerId)));
+			String generated = chargers.generateAuthorizationKey(chargerId);
+			commands.disconnect(chargerId);
+			return ResponseEntity.ok(new GeneratedKeyResponse(generated));
 		}
 		chargers.changeAuthorizationKey(chargerId, request.password());
+		commands.disconnect(chargerId);
 		return ResponseEntity.noContent().build();
 	}
 

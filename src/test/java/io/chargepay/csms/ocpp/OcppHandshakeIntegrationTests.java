@@ -21,6 +21,8 @@ class OcppHandshakeIntegrationTests {
 	@Autowired
 	ChargerService chargers;
 	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+	@Autowired
 	IdentityService identity;
 	@Autowired
 	io.chargepay.csms.balance.BalanceService balance;
@@ -52,9 +54,33 @@ class OcppHandshakeIntegrationTests {
 	}
 
 	@Test
-	void answersAnUnknownChargerIdentityWith404() {
-		assertThat(UpgradeProbe.upgrade(port, "/ocpp/NO-SUCH-CHARGER", "ocpp1.6",
-				UpgradeProbe.basic("NO-SUCH-CHARGER", Fleet.CHARGER_KEY)).status()).isEqualTo(404);
+	void answersAnUnknownChargerIdentityExactlyAsAWrongKeySoIdsCannotBeEnumerated() {
+		UpgradeProbe.Response unknown = UpgradeProbe.upgrade(port, "/ocpp/NO-SUCH-CHARGER", "ocpp1.6",
+				UpgradeProbe.basic("NO-SUCH-CHARGER", Fleet.CHARGER_KEY));
+		UpgradeProbe.Response wrongKey = UpgradeProbe.upgrade(port, "/ocpp/" + chargerId, "ocpp1.6",
+				UpgradeProbe.basic(chargerId, "not-the-right-key-at-all"));
+		UpgradeProbe.Response unknownWithoutKey = UpgradeProbe.upgrade(port, "/ocpp/NO-SUCH-CHARGER", "ocpp1.6", null);
+
+		assertThat(unknown.status()).isEqualTo(401);
+		assertThat(unknown.headers()).isEqualTo(wrongKey.headers());
+		assertThat(unknownWithoutKey.headers()).isEqualTo(wrongKey.headers());
+	}
+
+	@Test
+	void spendsAFullKeyCheckOnEveryRefusalThatWouldOtherwiseBeFast() {
+		String generated = "CP-GEN-" + System.nanoTime();
+		chargers.registerWithGeneratedKey(generated);
+		double before = refusalChecks();
+
+		UpgradeProbe.upgrade(port, "/ocpp/NO-SUCH-CHARGER", "ocpp1.6", UpgradeProbe.basic("NO-SUCH-CHARGER", "k".repeat(20)));
+		UpgradeProbe.upgrade(port, "/ocpp/" + generated, "ocpp1.6", UpgradeProbe.basic(generated, "k".repeat(20)));
+
+		// An unknown id and a wrong key against a generated key's fast hash each pay the PBKDF2 a chosen key costs.
+		assertThat(refusalChecks() - before).isEqualTo(2.0);
+	}
+
+	private double refusalChecks() {
+		return meters.counter("csms.charger.key.refusal.checks").count();
 	}
 
 	@Test

@@ -148,6 +148,23 @@ class ChargerApiIntegrationTests {
 	}
 
 	@Test
+	void closesTheLiveConnectionOpenedWithTheOldKeyWhenTheKeyIsRotated() {
+		register(chargerId, KEY);
+		try (TestCharger chosen = TestCharger.connect(ocppPort, chargerId, KEY)) {
+			await().atMost(Duration.ofSeconds(5)).until(() -> commands.isConnected(chargerId));
+			assertThat(api.put("/api/v1/chargers/" + chargerId + "/password", operator,
+					Map.of("password", "the-rotated-key-0003")).status()).isEqualTo(204);
+			assertThat(chosen.closedWithin(5)).as("closed after a chosen key's rotation").isTrue();
+		}
+		try (TestCharger reconnected = TestCharger.connect(ocppPort, chargerId, "the-rotated-key-0003")) {
+			await().atMost(Duration.ofSeconds(5)).until(() -> commands.isConnected(chargerId));
+			assertThat(api.put("/api/v1/chargers/" + chargerId + "/password", operator, Map.of()).status())
+					.isEqualTo(200);
+			assertThat(reconnected.closedWithin(5)).as("closed after a generated key's rotation").isTrue();
+		}
+	}
+
+	@Test
 	void rotatesTheAuthorizationKey() {
 		register(chargerId, KEY);
 
@@ -171,7 +188,7 @@ class ChargerApiIntegrationTests {
 			assertThat(charger.closedWithin(5)).isTrue();
 		}
 		assertThat(UpgradeProbe.upgrade(ocppPort, "/ocpp/" + chargerId, "ocpp1.6", UpgradeProbe.basic(chargerId, KEY))
-				.status()).isEqualTo(404);
+				.status()).isEqualTo(401);
 		assertThat(api.get("/api/v1/chargers/" + chargerId, operator).body().get("enabled").asBoolean()).isFalse();
 	}
 

@@ -1,5 +1,7 @@
 package io.chargepay.csms.charger.internal;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -45,6 +47,15 @@ public class ChargerCredentials {
 	private final SecureRandom random = new SecureRandom();
 	private final Pbkdf2PasswordEncoder encoder =
 			new Pbkdf2PasswordEncoder("", 16, 20_000, Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256);
+	/** A hash of a key nobody has: refused checks verify against it (see spendRefusedCheck). */
+	private final String refusalHash = encoder.encode(HexFormat.of().formatHex(randomBytes(20)));
+	private final Counter refusalChecks;
+
+	ChargerCredentials(MeterRegistry meters) {
+		this.refusalChecks = Counter.builder("csms.charger.key.refusal.checks")
+				.description("Key checks spent on refused upgrades so that each refusal costs the same")
+				.register(meters);
+	}
 
 	/**
 	 * A charger that reconnects (a network blip, a retry after its handshake timed out while we were busy) presents the
@@ -87,6 +98,21 @@ public class ChargerCredentials {
 	public String hashGenerated(String authorizationKey) {
 		byte[] salt = randomBytes(SALT_BYTES);
 		return GENERATED_PREFIX + HEX.formatHex(salt) + HEX.formatHex(sha256(salt, authorizationKey));
+	}
+
+	/**
+	 * Spends what a PBKDF2 check of {@code authorizationKey} costs, for a refusal that did not pay it (an unknown
+	 * charger, a wrong key against a generated key's fast hash): every refused upgrade then takes as long, so timing
+	 * tells no one which charger ids exist or which kind of key they have.
+	 */
+	public void spendRefusedCheck(String authorizationKey) {
+		encoder.matches(authorizationKey, refusalHash);
+		refusalChecks.increment();
+	}
+
+	/** Whether checking a key against this hash already cost a PBKDF2 verification. */
+	public static boolean isSlowHash(String hash) {
+		return !hash.startsWith(GENERATED_PREFIX);
 	}
 
 	public boolean matches(String authorizationKey, String hash) {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class ChargerCredentialsTests {
 
-	private final ChargerCredentials credentials = new ChargerCredentials();
+	private final ChargerCredentials credentials = new ChargerCredentials(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
 	@Test
 	void storesASaltedHashNeverTheKey() {

@@ -73,15 +73,11 @@ class OcppEndpoint implements DisposableBean {
 		if (!request.offersOcpp16()) {
 			throw new UpgradeRefusedException(UpgradeRefusal.SUBPROTOCOL_NOT_OFFERED);
 		}
-		// One read of the charger on the way in: with credentials for it, authenticate answers whether it is known
-		// too; without, ask only whether it exists (an unknown charger is 404 whatever its credentials).
+		// An unknown charger gets the same 401 as a wrong key, after the same work (ChargerService.authenticate), so
+		// neither the answer nor its timing tells which ids exist; only the refusal metric tells them apart.
 		UpgradeRequest.Credentials credentials = request.credentials()
 				.filter(given -> given.username().equals(chargerId))
-				.orElse(null);
-		if (credentials == null) {
-			throw new UpgradeRefusedException(chargers.exists(chargerId) ? UpgradeRefusal.UNAUTHORIZED
-					: UpgradeRefusal.UNKNOWN_CHARGER);
-		}
+				.orElseThrow(() -> new UpgradeRefusedException(UpgradeRefusal.UNAUTHORIZED));
 		ChargerAuthentication authentication = chargers.authenticate(chargerId, credentials.password());
 		if (authentication == ChargerAuthentication.UNKNOWN_CHARGER) {
 			throw new UpgradeRefusedException(UpgradeRefusal.UNKNOWN_CHARGER);

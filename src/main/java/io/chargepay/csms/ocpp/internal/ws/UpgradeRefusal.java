@@ -9,7 +9,8 @@ enum UpgradeRefusal {
 	BAD_REQUEST(400, "Bad Request", ""),
 	SUBPROTOCOL_NOT_OFFERED(400, "Bad Request", ""),
 	UNAUTHORIZED(401, "Unauthorized", "WWW-Authenticate: Basic realm=\"OCPP\", charset=\"UTF-8\"\r\n"),
-	UNKNOWN_CHARGER(404, "Not Found", ""),
+	/** Answered exactly as UNAUTHORIZED: telling unknown ids apart would let anyone enumerate the fleet. */
+	UNKNOWN_CHARGER(401, "Unauthorized", "WWW-Authenticate: Basic realm=\"OCPP\", charset=\"UTF-8\"\r\n"),
 	/** The upgrade waited too long for a decoder: the charger has likely given up; retry later costs us nothing now. */
 	OVERLOADED(503, "Service Unavailable", "Retry-After: 10\r\n");
 
