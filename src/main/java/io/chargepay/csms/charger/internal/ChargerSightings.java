@@ -51,19 +51,24 @@ public class ChargerSightings {
 		return stored == null || unwritten.isAfter(stored) ? unwritten : stored;
 	}
 
+	/**
+	 * Writes the pending sightings, and forgets each only after its write commits and only if no newer one arrived
+	 * meanwhile: a reader between the two sees the pending time, never a gap with neither (and a failed write keeps
+	 * them for the next flush).
+	 */
 	@Scheduled(fixedDelayString = "${csms.chargers.seen-flush-interval:5s}")
 	@PreDestroy
 	public void flush() {
-		List<Object[]> rows = new ArrayList<>();
-		for (String chargerId : List.copyOf(pending.keySet())) {
-			Instant at = pending.remove(chargerId);
-			if (at != null) {
-				Timestamp time = UtcTimestamps.of(at);
-				rows.add(new Object[] { time, chargerId, time });
-			}
+		Map<String, Instant> written = Map.copyOf(pending);
+		if (written.isEmpty()) {
+			return;
 		}
-		if (!rows.isEmpty()) {
-			transaction.executeWithoutResult(status -> jdbc.batchUpdate(UPDATE, rows));
-		}
+		List<Object[]> rows = new ArrayList<>(written.size());
+		written.forEach((chargerId, at) -> {
+			Timestamp time = UtcTimestamps.of(at);
+			rows.add(new Object[] { time, chargerId, time });
+		});
+		transaction.executeWithoutResult(status -> jdbc.batchUpdate(UPDATE, rows));
+		written.forEach(pending::remove);
 	}
 }

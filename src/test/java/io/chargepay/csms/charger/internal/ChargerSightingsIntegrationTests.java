@@ -1,17 +1,28 @@
 package io.chargepay.csms.charger.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import io.chargepay.csms.charger.ChargerService;
 import io.chargepay.csms.support.CsmsIntegrationTest;
 import io.chargepay.csms.support.TestCharger;
+import io.chargepay.csms.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +41,8 @@ class ChargerSightingsIntegrationTests {
 	ChargerSightings sightings;
 	@Autowired
 	JdbcTemplate jdbc;
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void aHeartbeatShowsAtOnceAndIsStoredByTheNextFlush() {
@@ -54,6 +67,37 @@ class ChargerSightingsIntegrationTests {
 		sightings.flush();
 
 		assertThat(storedLastSeen(chargerId)).isEqualTo(newer);
+	}
+
+	@Test
+	void aSightingBeingWrittenStaysVisibleUntilItsWriteCommits() throws Exception {
+		assumeTrue(TestDatabase.isServerDatabase(), "needs a database server: H2 gives up lock waits after about 1 s");
+		String chargerId = register();
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		sightings.seen(chargerId, at);
+		try (Connection holder = dataSource.getConnection()) {
+			holder.setAutoCommit(false);
+			lockChargerRow(holder, chargerId);
+			CompletableFuture<Void> flush = CompletableFuture.runAsync(sightings::flush);
+			await().atMost(Duration.ofSeconds(20)).until(this::aTransactionWaitsForALock);
+
+			assertThat(chargers.find(chargerId).orElseThrow().lastSeenAt()).isEqualTo(at);
+			holder.rollback();
+			flush.get(30, TimeUnit.SECONDS);
+		}
+		assertThat(storedLastSeen(chargerId)).isEqualTo(at);
+	}
+
+	private static void lockChargerRow(Connection connection, String chargerId) throws SQLException {
+		try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM chargers WHERE id = ? FOR UPDATE")) {
+			lock.setString(1, chargerId);
+			lock.executeQuery().close();
+		}
+	}
+
+	private boolean aTransactionWaitsForALock() {
+		return jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'",
+				Integer.class) > 0;
 	}
 
 	private String register() {
