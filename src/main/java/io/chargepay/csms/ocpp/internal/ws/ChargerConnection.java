@@ -10,7 +10,11 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 
-/** One charger's live WebSocket connection: its incoming mailbox and its outgoing calls. */
+/**
+ * One charger's live WebSocket connection: its incoming mailbox and its outgoing calls. The mailbox is the charger's,
+ * handed from a replaced connection to its successor, so the message the old one was running finishes before the new
+ * one's first starts; what the old one still had queued is dropped when its turn comes.
+ */
 final class ChargerConnection {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChargerConnection.class);
@@ -19,6 +23,7 @@ final class ChargerConnection {
 	private final WebSocket socket;
 	private final Mailbox mailbox;
 	private final OutboundCalls calls;
+	private volatile boolean replaced;
 
 	ChargerConnection(String chargerId, WebSocket socket, Mailbox mailbox, OutboundCalls.Factory calls) {
 		this.chargerId = chargerId;
@@ -35,8 +40,19 @@ final class ChargerConnection {
 		return socket;
 	}
 
-	boolean enqueue(Supplier<CompletionStage<?>> incoming) {
-		return mailbox.offer(incoming);
+	Mailbox mailbox() {
+		return mailbox;
+	}
+
+	/** Queues a message of this connection; {@code onDropped} runs instead if it is replaced before its turn. */
+	boolean enqueue(Supplier<CompletionStage<?>> incoming, Runnable onDropped) {
+		return mailbox.offer(() -> {
+			if (replaced) {
+				onDropped.run();
+				return CompletableFuture.completedFuture(null);
+			}
+			return incoming.get();
+		});
 	}
 
 	CompletableFuture<CommandResult> call(ChargerCommand command) {
@@ -68,7 +84,12 @@ final class ChargerConnection {
 		socket.close(CloseFrame.NORMAL, "Disconnected by the central system");
 	}
 
-	void replacedByNewConnection() {
+	/** From now on this connection's queued messages are dropped. Called before its successor receives any. */
+	void markReplaced() {
+		replaced = true;
+	}
+
+	void closeReplaced() {
 		socket.close(CloseFrame.NORMAL, "Replaced by a new connection of the same charger");
 	}
 }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -14,9 +15,12 @@ class ConnectionRegistry {
 
 	private final ConcurrentMap<String, ChargerConnection> connections = new ConcurrentHashMap<>();
 
-	/** Registers {@code connection}, returning the one it replaces. */
-	@Nullable ChargerConnection register(ChargerConnection connection) {
-		return connections.put(connection.chargerId(), connection);
+	/**
+	 * Registers the connection {@code successor} makes of the one it replaces (null for none), atomically: of two
+	 * connections of one charger opening at once, one replaces the other. {@code successor} must not block.
+	 */
+	ChargerConnection register(String chargerId, UnaryOperator<@Nullable ChargerConnection> successor) {
+		return connections.compute(chargerId, (id, previous) -> successor.apply(previous));
 	}
 
 	/** Forgets {@code connection} unless a newer one has already taken its place. */

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.chargepay.csms.charger.ChargerAuthentication;
 import io.chargepay.csms.charger.ChargerService;
@@ -17,6 +18,7 @@ import io.chargepay.csms.ocpp.internal.rpc.FrameCodec;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.java_websocket.WebSocket;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -46,6 +48,7 @@ class OcppEndpoint implements DisposableBean {
 			Executors.newSingleThreadExecutor(new CustomizableThreadFactory("ocpp-lifecycle-"));
 	private final OutboundCalls.Factory outboundCalls;
 	private final Counter droppedFrames;
+	private final Counter supersededMessages;
 	private final OcppMetrics metrics;
 
 	OcppEndpoint(ChargerService chargers, ConnectionRegistry registry, OcppWorkers workers,
@@ -64,6 +67,9 @@ class OcppEndpoint implements DisposableBean {
 		metrics.watchConnections(registry::size);
 		this.droppedFrames = Counter.builder("csms.ocpp.frames.dropped")
 				.description("Frames from chargers that could not be read and had no message id to answer")
+				.register(meters);
+		this.supersededMessages = Counter.builder("csms.ocpp.messages.superseded")
+				.description("Messages queued on a connection that a newer one of the same charger replaced, dropped")
 				.register(meters);
 	}
 
@@ -88,14 +94,23 @@ class OcppEndpoint implements DisposableBean {
 		return chargerId;
 	}
 
+	/** Runs before the new connection's first message is read (on the same listener thread). */
 	ChargerConnection opened(String chargerId, WebSocket socket) {
-		ChargerConnection connection = new ChargerConnection(chargerId, socket,
-				new Mailbox(workers, properties.maxPendingCallsPerCharger()), outboundCalls);
-		ChargerConnection replaced = registry.register(connection);
+		AtomicReference<@Nullable ChargerConnection> replacedOne = new AtomicReference<>();
+		ChargerConnection connection = registry.register(chargerId, previous -> {
+			replacedOne.set(previous);
+			if (previous == null) {
+				return new ChargerConnection(chargerId, socket,
+						new Mailbox(workers, properties.maxPendingCallsPerCharger()), outboundCalls);
+			}
+			previous.markReplaced();
+			return new ChargerConnection(chargerId, socket, previous.mailbox(), outboundCalls);
+		});
 		metrics.connected();
+		ChargerConnection replaced = replacedOne.get();
 		if (replaced != null) {
 			log.info("Charger {} connected again; closing its previous connection", chargerId);
-			replaced.replacedByNewConnection();
+			replaced.closeReplaced();
 		}
 		else {
 			log.info("Charger {} connected from {}", chargerId, socket.getRemoteSocketAddress());
@@ -148,6 +163,10 @@ class OcppEndpoint implements DisposableBean {
 				metrics.handled(ActionDispatcher.label(call.action()), answer.outcome(),
 						Duration.ofNanos(System.nanoTime() - arrived));
 			});
+		}, () -> {
+			supersededMessages.increment();
+			log.info("Dropped message {} ({}) of charger {}: it arrived on a connection replaced before its turn; the "
+					+ "charger resends it unanswered", call.messageId(), call.action(), connection.chargerId());
 		});
 		if (!queued) {
 			connection.send(codec.callError(call.messageId(), ErrorCode.GenericError,
