@@ -1,7 +1,9 @@
 package io.chargepay.csms.ocpp;
 
 import java.time.Duration;
+import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code decoderThreads} decode frames and decide upgrades (a PBKDF2 check and database reads each), and each one
  * serves a fixed share of the connections; 0 means 4 per core, at least 8 (see BENCHMARKS.md). An upgrade that waited
  * longer than {@code staleHandshake} for a decoder is answered 503 without checking its key. A charger's timestamp
- * more than {@code maxClockSkew} ahead of ours is not trusted for ordering (see ChargerClock).
+ * more than {@code maxClockSkew} ahead of ours is not trusted for ordering (see ChargerClock). {@code limits} bound
+ * what one peer address or one identity can cost us before it has authenticated.
  */
 @Validated
 @ConfigurationProperties("csms.ocpp")
@@ -33,11 +36,31 @@ public record OcppProperties(
 		@DefaultValue("0") @Min(0) int decoderThreads,
 		@DefaultValue("8s") Duration staleHandshake,
 		@DefaultValue("15m") Duration maxClockSkew,
+		@DefaultValue @Valid Limits limits,
 		@Nullable Tls tls) {
 
 	/** The decoder threads to start: {@code decoderThreads}, or 4 per core and at least 8 when it is 0. */
 	public int effectiveDecoderThreads() {
 		return decoderThreads > 0 ? decoderThreads : Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
+	}
+
+	/**
+	 * Before a charger has authenticated: {@code upgradeDeadline} from TCP accept to a complete upgrade request (else
+	 * the connection is closed: slowloris), at most {@code maxUpgradeRequestBytes} of request, at most
+	 * {@code connectionsPerAddress} open connections from one peer address (more are closed at accept), and at most
+	 * {@code failedUpgradesPerAddress} / {@code failedUpgradesPerIdentity} refused credentials in a
+	 * {@code failedUpgradeWindow} (then 429 with Retry-After until the window ends, without checking the key). Peers in
+	 * {@code exemptAddresses} (a TLS proxy in front, which must then limit by the real client) skip the per-address
+	 * limits; the per-identity one holds whoever connects.
+	 */
+	public record Limits(
+			@DefaultValue("10s") Duration upgradeDeadline,
+			@DefaultValue("8192") @Positive int maxUpgradeRequestBytes,
+			@DefaultValue("200") @Positive int connectionsPerAddress,
+			@DefaultValue("10") @Positive int failedUpgradesPerAddress,
+			@DefaultValue("30") @Positive int failedUpgradesPerIdentity,
+			@DefaultValue("1m") Duration failedUpgradeWindow,
+			@DefaultValue({ "127.0.0.1", "::1" }) List<String> exemptAddresses) {
 	}
 
 	/** Security profile 2: the same Basic auth over TLS 1.2+, on when a key store is configured. */

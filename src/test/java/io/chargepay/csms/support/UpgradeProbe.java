@@ -1,11 +1,11 @@
 package io.chargepay.csms.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -38,7 +38,30 @@ public final class UpgradeProbe {
 	public static Response upgrade(javax.net.SocketFactory sockets, int port, String path, String subprotocols,
 			String authorization) {
 		try (Socket socket = sockets.createSocket(InetAddress.getLoopbackAddress(), port)) {
+			return upgrade(socket, port, path, subprotocols, authorization);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** A plain socket to the loopback listener from {@code source} (any 127.x.y.z is this host on Linux). */
+	public static Socket connectFrom(String source, int port) {
+		try {
+			Socket socket = new Socket();
+			socket.bind(new InetSocketAddress(source, 0));
+			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
 			socket.setSoTimeout(10_000);
+			return socket;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Sends the upgrade on {@code socket} and reads the response head; the socket stays open (a 101 stays upgraded). */
+	public static Response upgrade(Socket socket, int port, String path, String subprotocols, String authorization) {
+		try {
 			StringBuilder request = new StringBuilder()
 					.append("GET ").append(path).append(" HTTP/1.1\r\n")
 					.append("Host: 127.0.0.1:").append(port).append("\r\n")
@@ -54,20 +77,37 @@ public final class UpgradeProbe {
 			OutputStream out = socket.getOutputStream();
 			out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
 			out.flush();
-			BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-			String statusLine = in.readLine();
-			if (statusLine == null) {
-				throw new IllegalStateException("Connection closed without a response");
-			}
-			Map<String, String> headers = new LinkedHashMap<>();
-			for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-				int colon = line.indexOf(':');
-				headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
-			}
-			return new Response(Integer.parseInt(statusLine.split(" ")[1]), headers);
+			return readResponseHead(socket.getInputStream());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** Reads byte by byte, so nothing after the head (a WebSocket frame) is consumed. */
+	private static Response readResponseHead(InputStream in) throws IOException {
+		String statusLine = readLine(in);
+		if (statusLine == null) {
+			throw new IllegalStateException("Connection closed without a response");
+		}
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
+			int colon = line.indexOf(':');
+			headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+		}
+		return new Response(Integer.parseInt(statusLine.split(" ")[1]), headers);
+	}
+
+	private static String readLine(InputStream in) throws IOException {
+		StringBuilder line = new StringBuilder();
+		for (int next = in.read(); next != '\n'; next = in.read()) {
+			if (next == -1) {
+				return line.isEmpty() ? null : line.toString();
+			}
+			if (next != '\r') {
+				line.append((char) next);
+			}
+		}
+		return line.toString();
 	}
 }

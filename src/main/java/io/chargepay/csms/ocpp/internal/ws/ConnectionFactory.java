@@ -1,6 +1,8 @@
 package io.chargepay.csms.ocpp.internal.ws;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -11,13 +13,23 @@ import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
 
-/** Wraps each accepted channel (plain or TLS) in a {@link HandshakeResponseChannel}. */
+/**
+ * Wraps each accepted channel (plain or TLS) in a {@link HandshakeResponseChannel} under an upgrade deadline, after
+ * counting it against its address's cap: one over the cap is closed at once, without reading a byte.
+ */
 final class ConnectionFactory implements WebSocketServerFactory {
 
 	private final WebSocketServerFactory delegate;
+	private final AddressConnections connections;
+	private final UpgradeDeadline deadline;
+	private final int maxUpgradeRequestBytes;
 
-	ConnectionFactory(WebSocketServerFactory delegate) {
+	ConnectionFactory(WebSocketServerFactory delegate, AddressConnections connections, UpgradeDeadline deadline,
+			int maxUpgradeRequestBytes) {
 		this.delegate = delegate;
+		this.connections = connections;
+		this.deadline = deadline;
+		this.maxUpgradeRequestBytes = maxUpgradeRequestBytes;
 	}
 
 	@Override
@@ -32,7 +44,21 @@ final class ConnectionFactory implements WebSocketServerFactory {
 
 	@Override
 	public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) throws IOException {
-		return new HandshakeResponseChannel(delegate.wrapChannel(channel, key));
+		InetAddress peer = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
+		if (!connections.tryOpen(peer)) {
+			// The library closes the channel; nothing was allocated for it yet.
+			throw new IOException("Too many connections from " + peer);
+		}
+		try {
+			HandshakeResponseChannel wrapped = new HandshakeResponseChannel(delegate.wrapChannel(channel, key),
+					maxUpgradeRequestBytes, () -> connections.closed(peer));
+			deadline.watch(wrapped, key);
+			return wrapped;
+		}
+		catch (IOException | RuntimeException failed) {
+			connections.closed(peer);
+			throw failed;
+		}
 	}
 
 	@Override

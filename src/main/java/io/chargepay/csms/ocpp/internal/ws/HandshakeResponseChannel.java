@@ -3,6 +3,7 @@ package io.chargepay.csms.ocpp.internal.ws;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.java_websocket.WrappedByteChannel;
 import org.jspecify.annotations.Nullable;
@@ -12,15 +13,34 @@ import org.jspecify.annotations.Nullable;
  * hard-coded 404 for every refused handshake ({@code WebSocketImpl.closeConnectionDueToWrongHandshake}); when the
  * handshake step has set a response here, that response goes on the wire in its place, so a charger with a wrong
  * password sees 401 and one offering the wrong subprotocol sees 400.
+ * <p>
+ * It also watches the upgrade request arrive: complete at its blank line, refused (the connection closed) past
+ * {@code maxRequestBytes}, since the library would buffer headers without end.
  */
 final class HandshakeResponseChannel implements WrappedByteChannel {
 
+	private static final byte[] END_OF_HEADERS = { '\r', '\n', '\r', '\n' };
+
 	private final ByteChannel delegate;
+	private final int maxRequestBytes;
+	private final Runnable onClose;
+	private final AtomicBoolean closed = new AtomicBoolean();
 	private final long acceptedAtNanos = System.nanoTime();
 	private volatile @Nullable ByteBuffer rejection;
+	private volatile boolean requestComplete;
+	// Read on the selector thread only.
+	private int requestBytes;
+	private int endOfHeadersMatched;
 
-	HandshakeResponseChannel(ByteChannel delegate) {
+	HandshakeResponseChannel(ByteChannel delegate, int maxRequestBytes, Runnable onClose) {
 		this.delegate = delegate;
+		this.maxRequestBytes = maxRequestBytes;
+		this.onClose = onClose;
+	}
+
+	/** Whether the upgrade request has been received up to its blank line. */
+	boolean requestComplete() {
+		return requestComplete;
 	}
 
 	/** How long ago the listener accepted this connection. */
@@ -50,7 +70,32 @@ final class HandshakeResponseChannel implements WrappedByteChannel {
 
 	@Override
 	public int read(ByteBuffer dst) throws IOException {
-		return delegate.read(dst);
+		int start = dst.position();
+		int read = delegate.read(dst);
+		watchRequest(dst, start, read);
+		return read;
+	}
+
+	private void watchRequest(ByteBuffer dst, int start, int read) throws IOException {
+		if (requestComplete || read <= 0) {
+			return;
+		}
+		for (int i = start; i < start + read; i++) {
+			byte next = dst.get(i);
+			if (next == END_OF_HEADERS[endOfHeadersMatched]) {
+				endOfHeadersMatched++;
+			}
+			else {
+				endOfHeadersMatched = next == '\r' ? 1 : 0;
+			}
+			if (endOfHeadersMatched == END_OF_HEADERS.length) {
+				requestComplete = true;
+				return;
+			}
+			if (++requestBytes > maxRequestBytes) {
+				throw new IOException("Upgrade request longer than " + maxRequestBytes + " bytes");
+			}
+		}
 	}
 
 	@Override
@@ -60,7 +105,14 @@ final class HandshakeResponseChannel implements WrappedByteChannel {
 
 	@Override
 	public void close() throws IOException {
-		delegate.close();
+		try {
+			delegate.close();
+		}
+		finally {
+			if (closed.compareAndSet(false, true)) {
+				onClose.run();
+			}
+		}
 	}
 
 	@Override
@@ -82,7 +134,13 @@ final class HandshakeResponseChannel implements WrappedByteChannel {
 
 	@Override
 	public int readMore(ByteBuffer dst) throws IOException {
-		return delegate instanceof WrappedByteChannel wrapped ? wrapped.readMore(dst) : 0;
+		if (!(delegate instanceof WrappedByteChannel wrapped)) {
+			return 0;
+		}
+		int start = dst.position();
+		int read = wrapped.readMore(dst);
+		watchRequest(dst, start, read);
+		return read;
 	}
 
 	@Override

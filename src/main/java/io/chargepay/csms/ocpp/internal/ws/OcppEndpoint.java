@@ -1,6 +1,8 @@
 package io.chargepay.csms.ocpp.internal.ws;
 
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,10 +52,11 @@ class OcppEndpoint implements DisposableBean {
 	private final Counter droppedFrames;
 	private final Counter supersededMessages;
 	private final OcppMetrics metrics;
+	private final FailedUpgrades failedUpgrades;
 
 	OcppEndpoint(ChargerService chargers, ConnectionRegistry registry, OcppWorkers workers,
 			ActionDispatcher dispatcher, FrameCodec codec, OcppProperties properties, MeterRegistry meters,
-			OcppMetrics metrics) {
+			OcppMetrics metrics, FailedUpgrades failedUpgrades) {
 		this.chargers = chargers;
 		this.registry = registry;
 		this.workers = workers;
@@ -61,6 +64,7 @@ class OcppEndpoint implements DisposableBean {
 		this.codec = codec;
 		this.properties = properties;
 		this.metrics = metrics;
+		this.failedUpgrades = failedUpgrades;
 		this.outboundCalls = new OutboundCalls.Factory(callTimer, properties.callTimeout(),
 				(messageId, command) -> codec.call(messageId, command.action(), command),
 				(command, outcome, latency) -> metrics.commandEnded(command.action(), outcomeLabel(outcome), latency));
@@ -73,25 +77,42 @@ class OcppEndpoint implements DisposableBean {
 				.register(meters);
 	}
 
-	/** Decides an upgrade: the charger id it admits, or the refusal. Runs on a listener decoder thread. */
-	String admit(UpgradeRequest request) throws UpgradeRefusedException {
+	/**
+	 * Decides an upgrade from {@code peer}: the charger id it admits, or the refusal. Runs on a listener decoder thread.
+	 * An address or identity with too many refused credentials lately is refused before the key check.
+	 */
+	String admit(UpgradeRequest request, InetAddress peer) throws UpgradeRefusedException {
 		String chargerId = request.chargerId().orElseThrow(() -> new UpgradeRefusedException(UpgradeRefusal.BAD_REQUEST));
 		if (!request.offersOcpp16()) {
 			throw new UpgradeRefusedException(UpgradeRefusal.SUBPROTOCOL_NOT_OFFERED);
 		}
-		// An unknown charger gets the same 401 as a wrong key, after the same work (ChargerService.authenticate), so
-		// neither the answer nor its timing tells which ids exist; only the refusal metric tells them apart.
-		UpgradeRequest.Credentials credentials = request.credentials()
-				.filter(given -> given.username().equals(chargerId))
-				.orElseThrow(() -> new UpgradeRefusedException(UpgradeRefusal.UNAUTHORIZED));
-		ChargerAuthentication authentication = chargers.authenticate(chargerId, credentials.password());
-		if (authentication == ChargerAuthentication.UNKNOWN_CHARGER) {
-			throw new UpgradeRefusedException(UpgradeRefusal.UNKNOWN_CHARGER);
+		Optional<Duration> wait = failedUpgrades.retryAfter(peer, chargerId);
+		if (wait.isPresent()) {
+			throw new UpgradeRefusedException(UpgradeRefusal.RATE_LIMITED, wait.get());
 		}
-		if (authentication != ChargerAuthentication.ACCEPTED) {
-			throw new UpgradeRefusedException(UpgradeRefusal.UNAUTHORIZED);
+		UpgradeRefusal refusal = checkCredentials(request, chargerId);
+		if (refusal != null) {
+			failedUpgrades.failed(peer, chargerId);
+			throw new UpgradeRefusedException(refusal);
 		}
 		return chargerId;
+	}
+
+	/**
+	 * An unknown charger gets the same 401 as a wrong key, after the same work (ChargerService.authenticate), so
+	 * neither the answer nor its timing tells which ids exist; only the refusal metric tells them apart.
+	 */
+	private @Nullable UpgradeRefusal checkCredentials(UpgradeRequest request, String chargerId) {
+		Optional<UpgradeRequest.Credentials> credentials = request.credentials()
+				.filter(given -> given.username().equals(chargerId));
+		if (credentials.isEmpty()) {
+			return UpgradeRefusal.UNAUTHORIZED;
+		}
+		ChargerAuthentication authentication = chargers.authenticate(chargerId, credentials.get().password());
+		if (authentication == ChargerAuthentication.UNKNOWN_CHARGER) {
+			return UpgradeRefusal.UNKNOWN_CHARGER;
+		}
+		return authentication == ChargerAuthentication.ACCEPTED ? null : UpgradeRefusal.UNAUTHORIZED;
 	}
 
 	/** Runs before the new connection's first message is read (on the same listener thread). */

@@ -31,12 +31,17 @@ class OcppListener implements SmartLifecycle {
 	private final OcppProperties properties;
 	private final OcppEndpoint endpoint;
 	private final ConfigurableEnvironment environment;
+	private final AddressConnections connections;
+	private final UpgradeDeadline deadline;
 	private @Nullable OcppWebSocketServer server;
 
-	OcppListener(OcppProperties properties, OcppEndpoint endpoint, ConfigurableEnvironment environment) {
+	OcppListener(OcppProperties properties, OcppEndpoint endpoint, ConfigurableEnvironment environment,
+			AddressConnections connections, UpgradeDeadline deadline) {
 		this.properties = properties;
 		this.endpoint = endpoint;
 		this.environment = environment;
+		this.connections = connections;
+		this.deadline = deadline;
 	}
 
 	@Override
@@ -44,7 +49,8 @@ class OcppListener implements SmartLifecycle {
 		OcppWebSocketServer started = new OcppWebSocketServer(
 				new InetSocketAddress(properties.host(), properties.port()),
 				properties.effectiveDecoderThreads(), properties.maxFrameBytes(), properties.staleHandshake(), endpoint,
-				socketFactory());
+				new ConnectionFactory(socketFactory(), connections, deadline,
+						properties.limits().maxUpgradeRequestBytes()));
 		started.start();
 		started.awaitListening();
 		this.server = started;

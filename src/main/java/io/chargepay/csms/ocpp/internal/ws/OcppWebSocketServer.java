@@ -11,7 +11,6 @@ import java.util.concurrent.TimeoutException;
 
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
-import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
@@ -31,20 +30,21 @@ final class OcppWebSocketServer extends WebSocketServer {
 
 	/** Accepted connections the kernel may queue while the selector is busy (the JDK's default is 50). */
 	static final int ACCEPT_BACKLOG = 2048;
+	private static final Duration OVERLOADED_RETRY = Duration.ofSeconds(10);
 
 	private final OcppEndpoint endpoint;
 	private final long staleHandshakeNanos;
 	private final CompletableFuture<Void> listening = new CompletableFuture<>();
 
 	OcppWebSocketServer(InetSocketAddress address, int decoders, int maxFrameBytes, Duration staleHandshake,
-			OcppEndpoint endpoint, WebSocketServerFactory sockets) {
+			OcppEndpoint endpoint, ConnectionFactory sockets) {
 		super(address, decoders, List.of(draft(maxFrameBytes)));
 		this.endpoint = endpoint;
 		this.staleHandshakeNanos = staleHandshake.toNanos();
 		setMaxPendingConnections(ACCEPT_BACKLOG);
 		setReuseAddr(true);
 		setTcpNoDelay(true);
-		setWebSocketFactory(new ConnectionFactory(sockets));
+		setWebSocketFactory(sockets);
 	}
 
 	/**
@@ -77,10 +77,11 @@ final class OcppWebSocketServer extends WebSocketServer {
 			// delay the ones still waiting.
 			if (((WebSocketImpl) socket).getChannel() instanceof HandshakeResponseChannel channel
 					&& channel.nanosSinceAccepted() > staleHandshakeNanos) {
-				throw new UpgradeRefusedException(UpgradeRefusal.OVERLOADED);
+				throw new UpgradeRefusedException(UpgradeRefusal.OVERLOADED, OVERLOADED_RETRY);
 			}
 			String chargerId = endpoint.admit(new UpgradeRequest(request.getResourceDescriptor(),
-					request.getFieldValue("Sec-WebSocket-Protocol"), request.getFieldValue("Authorization")));
+					request.getFieldValue("Sec-WebSocket-Protocol"), request.getFieldValue("Authorization")),
+					socket.getRemoteSocketAddress().getAddress());
 			socket.setAttachment(chargerId);
 			return super.onWebsocketHandshakeReceivedAsServer(socket, draft, request);
 		}
@@ -89,7 +90,8 @@ final class OcppWebSocketServer extends WebSocketServer {
 			endpoint.refused(refusal);
 			log.info("Refused upgrade {} from {}: {}", request.getResourceDescriptor(), socket.getRemoteSocketAddress(),
 					refusal);
-			((HandshakeResponseChannel) ((WebSocketImpl) socket).getChannel()).answerRefusalWith(refusal.httpResponse());
+			((HandshakeResponseChannel) ((WebSocketImpl) socket).getChannel())
+					.answerRefusalWith(refusal.httpResponse(refused.retryAfter()));
 			throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, refusal.name());
 		}
 	}

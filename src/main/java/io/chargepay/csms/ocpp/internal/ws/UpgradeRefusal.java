@@ -2,6 +2,9 @@ package io.chargepay.csms.ocpp.internal.ws;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
 
 /** Why a WebSocket upgrade was refused, and the HTTP response that says so. */
 enum UpgradeRefusal {
@@ -12,7 +15,9 @@ enum UpgradeRefusal {
 	/** Answered exactly as UNAUTHORIZED: telling unknown ids apart would let anyone enumerate the fleet. */
 	UNKNOWN_CHARGER(401, "Unauthorized", "WWW-Authenticate: Basic realm=\"OCPP\", charset=\"UTF-8\"\r\n"),
 	/** The upgrade waited too long for a decoder: the charger has likely given up; retry later costs us nothing now. */
-	OVERLOADED(503, "Service Unavailable", "Retry-After: 10\r\n");
+	OVERLOADED(503, "Service Unavailable", ""),
+	/** Too many refused credentials from this address or for this identity lately (FailedUpgrades). */
+	RATE_LIMITED(429, "Too Many Requests", "");
 
 	private final int status;
 	private final String reason;
@@ -28,8 +33,11 @@ enum UpgradeRefusal {
 		return status;
 	}
 
-	ByteBuffer httpResponse() {
-		String response = "HTTP/1.1 " + status + " " + reason + "\r\n" + extraHeaders
+	/** The response, with a Retry-After in whole seconds (rounded up) when {@code retryAfter} is given. */
+	ByteBuffer httpResponse(@Nullable Duration retryAfter) {
+		String retry = retryAfter == null ? ""
+				: "Retry-After: " + Math.max(1, (retryAfter.toMillis() + 999) / 1000) + "\r\n";
+		String response = "HTTP/1.1 " + status + " " + reason + "\r\n" + extraHeaders + retry
 				+ "Content-Length: 0\r\nConnection: close\r\n\r\n";
 		return ByteBuffer.wrap(response.getBytes(StandardCharsets.US_ASCII));
 	}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,6 +51,7 @@ class OcppWorkersTests {
 
 	static OcppProperties properties(int threads, int queue) {
 		return new OcppProperties("127.0.0.1", 0, Duration.ofSeconds(30), Duration.ofSeconds(300), 65536, threads, queue,
-				32, 0, Duration.ofSeconds(8), Duration.ofMinutes(15), null);
+				32, 0, Duration.ofSeconds(8), Duration.ofMinutes(15), new OcppProperties.Limits(Duration.ofSeconds(10),
+						8192, 200, 10, 30, Duration.ofMinutes(1), List.of()), null);
 	}
 }
