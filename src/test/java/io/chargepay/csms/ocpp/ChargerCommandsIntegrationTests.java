@@ -40,6 +40,8 @@ class ChargerCommandsIntegrationTests {
 	io.chargepay.csms.balance.BalanceService balance;
 	@Autowired
 	ChargerCommands commands;
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
 
 	String chargerId;
 	TestCharger charger;
@@ -66,6 +68,19 @@ class ChargerCommandsIntegrationTests {
 		charger.answer(call, Map.of("status", "Accepted"));
 
 		assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo(new CommandResult.Answered(Map.of("status", "Accepted")));
+	}
+
+	@Test
+	void aStatusOutsideOcppIsCountedAsAnsweredNotAsANewMetricSeries() throws Exception {
+		for (String status : List.of("Bogus", "Accepted", "Xyzzyplugh", "Qwertyuiop")) {
+			CompletableFuture<CommandResult> result = commands.send(chargerId, new ChargerCommand.Reset("Soft"));
+			charger.answer(charger.expectCall("Reset"), Map.of("status", status));
+			result.get(5, TimeUnit.SECONDS);
+		}
+
+		assertThat(meters.find("csms.ocpp.commands").tag("command", "Reset").timers())
+				.extracting(timer -> timer.getId().getTag("outcome")).doesNotContain("bogus", "xyzzyplugh", "qwertyuiop")
+				.contains("accepted", "answered");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.chargepay.csms.ocpp.internal.ws;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -196,10 +197,18 @@ class OcppEndpoint implements DisposableBean {
 		}
 	}
 
-	/** accepted, rejected, ... (the answer's status), or call_error, timeout, offline. */
+	/**
+	 * Every status an OCPP 1.6 confirmation to one of our calls can carry. A charger's answer is its input: a status
+	 * outside these is labelled "answered", so no charger can grow the metric's series without bound.
+	 */
+	private static final Set<String> OCPP16_ANSWER_STATUSES = Set.of("Accepted", "Rejected", "Scheduled",
+			"RebootRequired", "NotSupported", "Unlocked", "UnlockFailed", "Failed", "VersionMismatch", "NotImplemented",
+			"UnknownMessageId", "UnknownVendorId", "Occupied", "Faulted", "Unavailable", "Unknown");
+
+	/** accepted, rejected, ... (the answer's OCPP status), answered (any other), or call_error, timeout, offline. */
 	static String outcomeLabel(CommandResult outcome) {
 		if (outcome instanceof CommandResult.Answered answered) {
-			return answered.status() instanceof String status && status.matches("[A-Za-z]{1,20}")
+			return answered.status() instanceof String status && OCPP16_ANSWER_STATUSES.contains(status)
 					? status.toLowerCase(java.util.Locale.ROOT) : "answered";
 		}
 		if (outcome instanceof CommandResult.CallError) {
