@@ -38,9 +38,14 @@ public record BalanceProperties(
 		chains = upperCaseKeys(chains, "csms.chains");
 	}
 
+	/**
+	 * {@code holdTtl}: how long a sufficient check's reservation lasts when no session takes it (an Authorize whose
+	 * StartTransaction never came, a crash between check and session); longer than csms.authorization.check-reuse.
+	 */
 	public record Balance(
 			@DefaultValue("5s") @NotNull Duration rpcTimeout,
-			@DefaultValue("1h") @NotNull Duration maxPriceAge) {
+			@DefaultValue("1h") @NotNull Duration maxPriceAge,
+			@DefaultValue("10m") @NotNull Duration holdTtl) {
 	}
 
 	public record Payments(@DefaultValue("usd") @NotBlank String currency) {

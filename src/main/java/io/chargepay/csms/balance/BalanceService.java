@@ -91,6 +91,14 @@ public class BalanceService {
 		return providerFor(chainName, walletAddress);
 	}
 
+	/**
+	 * A session took the check: its reservation is held until {@link #release}, no longer expiring after
+	 * csms.balance.hold-ttl. Joins the caller's transaction, so it commits with the session.
+	 */
+	public void keep(String balanceCheckId) {
+		recorder.keep(balanceCheckId);
+	}
+
 	/** Releases the reservation held by a check (session failed, expired or ended). Idempotent. */
 	public void release(String balanceCheckId) {
 		recorder.release(balanceCheckId);

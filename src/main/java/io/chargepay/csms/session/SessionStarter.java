@@ -74,6 +74,8 @@ public class SessionStarter {
 			balance.release(check.balanceCheckId());
 			throw failed;
 		}
+		// The pending session now owns the reservation: it is released when that session fails, expires or ends.
+		balance.keep(check.balanceCheckId());
 		return remoteStart(session, check, idTag);
 	}
 

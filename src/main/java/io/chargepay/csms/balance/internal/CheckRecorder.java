@@ -3,6 +3,7 @@ package io.chargepay.csms.balance.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ public class CheckRecorder {
 	private final TransactionTemplate transaction;
 	private final TransactionTemplate ownTransaction;
 	private final String currency;
+	private final Duration holdTtl;
 	private final Clock clock;
 
 	CheckRecorder(BalanceCheckRepository checks, WalletLockRepository locks, WalletReservationRepository reservations,
@@ -50,6 +52,7 @@ public class CheckRecorder {
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.currency = properties.payments().currency();
+		this.holdTtl = properties.balance().holdTtl();
 		this.clock = clock;
 	}
 
@@ -86,7 +89,9 @@ public class CheckRecorder {
 			ProviderAnswer.Coverage coverage = answer.coverage(check.requestedAmount().add(reserved));
 			BalanceCheckResult result = save(check, answer, reserved, coverage);
 			if (coverage.status() == BalanceStatus.SUFFICIENT) {
-				reservations.save(new WalletReservation(check.id(), check.wallet(), check.requestedAmount(), now()));
+				Instant now = now();
+				reservations.save(new WalletReservation(check.id(), check.wallet(), check.requestedAmount(), now,
+						now.plus(holdTtl)));
 			}
 			return result;
 		});
@@ -95,6 +100,17 @@ public class CheckRecorder {
 	/** Idempotent: a released or unknown reservation stays as it is. */
 	public void release(String balanceCheckId) {
 		transaction.executeWithoutResult(status -> reservations.release(balanceCheckId, now()));
+	}
+
+	/** In the caller's transaction, if any: the session that takes the reservation commits with it. */
+	public void keep(String balanceCheckId) {
+		transaction.executeWithoutResult(status -> reservations.keep(balanceCheckId));
+	}
+
+	/** Releases the reservations no session took in time; returns how many. */
+	public int releaseExpired() {
+		Integer released = transaction.execute(status -> reservations.releaseExpired(now()));
+		return released == null ? 0 : released;
 	}
 
 	private BalanceCheckResult save(PendingCheck check, ProviderAnswer answer, @Nullable BigDecimal reserved,

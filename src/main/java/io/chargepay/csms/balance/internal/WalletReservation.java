@@ -13,7 +13,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
-/** The amount a sufficient check holds on its wallet until the session it allowed fails, expires or ends. */
+/**
+ * The amount a sufficient check holds on its wallet until the session it allowed fails, expires or ends. Until a
+ * session takes it, it expires at {@code expiresAt} (csms.balance.hold-ttl after the check).
+ */
 @Entity
 @Table(name = "wallet_reservations")
 public class WalletReservation extends AssignedIdEntity<String> {
@@ -30,6 +33,7 @@ public class WalletReservation extends AssignedIdEntity<String> {
 	private Status status;
 	private Instant createdAt;
 	private @Nullable Instant releasedAt;
+	private @Nullable Instant expiresAt;
 
 	protected WalletReservation() {
 		this.balanceCheckId = "";
@@ -44,11 +48,13 @@ public class WalletReservation extends AssignedIdEntity<String> {
 		return balanceCheckId;
 	}
 
-	public WalletReservation(String balanceCheckId, WalletKey wallet, BigDecimal amount, Instant now) {
+	public WalletReservation(String balanceCheckId, WalletKey wallet, BigDecimal amount, Instant now,
+			Instant expiresAt) {
 		this.balanceCheckId = balanceCheckId;
 		this.wallet = wallet;
 		this.amount = amount;
 		this.status = Status.HELD;
 		this.createdAt = now;
+		this.expiresAt = expiresAt;
 	}
 }

@@ -22,4 +22,21 @@ public interface WalletReservationRepository extends JpaRepository<WalletReserva
 			where r.balanceCheckId = :balanceCheckId
 			  and r.status = io.chargepay.csms.balance.internal.WalletReservation.Status.HELD""")
 	int release(String balanceCheckId, Instant now);
+
+	/** A session took the reservation: it is held until that session releases it. */
+	@Modifying
+	@Query("""
+			update WalletReservation r set r.expiresAt = null
+			where r.balanceCheckId = :balanceCheckId
+			  and r.status = io.chargepay.csms.balance.internal.WalletReservation.Status.HELD""")
+	int keep(String balanceCheckId);
+
+	/** Releases the held reservations no session took before they expired; repeating it changes nothing. */
+	@Modifying
+	@Query("""
+			update WalletReservation r set r.status = io.chargepay.csms.balance.internal.WalletReservation.Status.RELEASED,
+			  r.releasedAt = :now
+			where r.status = io.chargepay.csms.balance.internal.WalletReservation.Status.HELD
+			  and r.expiresAt < :now""")
+	int releaseExpired(Instant now);
 }

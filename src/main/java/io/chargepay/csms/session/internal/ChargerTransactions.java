@@ -90,6 +90,10 @@ public class ChargerTransactions {
 		else {
 			session = sessions.save(ChargingSession.started(request, transactionId, authorization, balanceCheckId, now));
 		}
+		if (session.balanceCheckId() != null) {
+			// Committed with the session: its reservation no longer expires, it ends with the session.
+			balance.keep(session.balanceCheckId());
+		}
 		openTransactions.openedOnCommit(session);
 		return session;
 	}
