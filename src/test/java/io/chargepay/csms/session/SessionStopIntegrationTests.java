@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ArrayNode;
 
 /** POST /api/v1/session/stop over real HTTP with a charger on a real WebSocket (sandbox payment links). */
 @CsmsIntegrationTest
-@TestPropertySource(properties = "csms.session.stop-wait=2s")
+@TestPropertySource(properties = { "csms.session.stop-wait=2s", "csms.session.stop-retry-after=5s",
+		"csms.session.expiry-check-interval=500ms" })
 class SessionStopIntegrationTests {
 
 	@LocalServerPort
@@ -179,6 +180,22 @@ class SessionStopIntegrationTests {
 		assertThat(stopping.join().status()).isEqualTo(409);
 		assertThat(api.get("/api/v1/session/" + started.sessionId(), Tokens.driver(userId)).body().get("status")
 				.asString()).isEqualTo("ACTIVE");
+	}
+
+	@Test
+	void sendsTheStopAgainForASessionStoppingTooLongAndLeavesItActiveWhenTheChargerRefusesThen() {
+		Started started = startCharging(0);
+		CompletableFuture<Api.Response> stopping = stopAsync(Tokens.driver(userId), userId, started.sessionId(), null);
+		charger.answer(charger.expectCall("RemoteStopTransaction"), Map.of("status", "Accepted"));
+		assertThat(stopping.join().status()).as("accepted, but no StopTransaction comes").isEqualTo(202);
+
+		ArrayNode retry = charger.expectCall("RemoteStopTransaction");
+		assertThat(retry.get(3).get("transactionId").asInt()).isEqualTo(started.transactionId());
+		charger.answer(retry, Map.of("status", "Rejected"));
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/session/" + started.sessionId(),
+				Tokens.driver(userId)).body().get("status").asString().equals("ACTIVE"));
+		assertThat(charger.nextCall(1)).as("retried once, not again while ACTIVE").isNull();
 	}
 
 	@Test

@@ -62,6 +62,7 @@ public class ChargingSession extends AssignedIdEntity<String> {
 	private boolean billingHold;
 	private @Nullable String paymentLinkId;
 	private @Nullable Instant paidAt;
+	private @Nullable Instant stopRequestedAt;
 	private Instant createdAt;
 	private Instant updatedAt;
 	@Version
@@ -174,6 +175,7 @@ public class ChargingSession extends AssignedIdEntity<String> {
 	public void stopRequested(@Nullable BigDecimal finalCost, Instant now) {
 		this.status = SessionStatus.STOPPING;
 		this.finalCost = finalCost;
+		this.stopRequestedAt = now;
 		this.updatedAt = now;
 	}
 
@@ -181,6 +183,7 @@ public class ChargingSession extends AssignedIdEntity<String> {
 	public void stillActive(Instant now) {
 		this.status = SessionStatus.ACTIVE;
 		this.finalCost = null;
+		this.stopRequestedAt = null;
 		this.updatedAt = now;
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 import jakarta.persistence.LockModeType;
@@ -51,6 +52,16 @@ public interface ChargingSessionRepository extends JpaRepository<ChargingSession
 			  and (s.connectorId = :connectorId or s.connectorId = 0)
 			order by s.createdAt asc""")
 	List<ChargingSession> findPending(String chargerId, String idTag, int connectorId, SessionStatus status);
+
+	@Query("select s.id from ChargingSession s where s.status = :status and s.stopRequestedAt < :before")
+	List<String> findStopRequestedBefore(Instant before, SessionStatus status);
+
+	/** Claims one retry of a stuck stop: of several nodes sweeping at once, one gets 1. */
+	@Modifying
+	@Query("""
+			update ChargingSession s set s.stopRequestedAt = :now
+			where s.id = :id and s.status = :status and s.stopRequestedAt < :before""")
+	int claimStopRetry(String id, Instant before, Instant now, SessionStatus status);
 
 	@Query("select s from ChargingSession s where s.status = :status and s.pendingUntil < :now")
 	List<ChargingSession> findPendingExpiredBefore(Instant now, SessionStatus status);

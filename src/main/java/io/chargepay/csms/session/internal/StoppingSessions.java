@@ -2,6 +2,8 @@ package io.chargepay.csms.session.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 import io.chargepay.csms.session.SessionNotActiveException;
 import io.chargepay.csms.session.SessionOwnershipException;
@@ -53,6 +55,18 @@ public class StoppingSessions {
 		if (session.status() == SessionStatus.STOPPING) {
 			session.stillActive(clock.instant());
 		}
+	}
+
+	/** Sessions asked to stop before {@code before} that are still STOPPING. */
+	@Transactional(readOnly = true)
+	public List<String> stoppingSince(Instant before) {
+		return sessions.findStopRequestedBefore(before, SessionStatus.STOPPING);
+	}
+
+	/** Whether this node may retry the session's stop now: the claim moves its stop request to now. */
+	@Transactional
+	public boolean claimRetry(String sessionId, Instant before) {
+		return sessions.claimStopRetry(sessionId, before, clock.instant(), SessionStatus.STOPPING) == 1;
 	}
 
 	@Transactional(readOnly = true)
