@@ -44,6 +44,8 @@ public class PaymentLink extends AssignedIdEntity<String> {
 	private Instant updatedAt;
 	private @Nullable String failureReason;
 	private @Nullable String metadata;
+	private @Nullable String replacementClaim;
+	private @Nullable Instant replacementClaimedAt;
 	@Version
 	private long version;
 
@@ -117,7 +119,33 @@ public class PaymentLink extends AssignedIdEntity<String> {
 		end(PaymentLinkStatus.PAID, null, now);
 	}
 
+	/** Whether a recreation other than {@code claim} is replacing this link and claimed it after {@code staleBefore}. */
+	boolean claimedByAnother(String claim, Instant staleBefore) {
+		return !claimedBy(claim) && claimedSince(staleBefore);
+	}
+
+	/** Whether a recreation is replacing this link and claimed it after {@code staleBefore}. */
+	boolean claimedSince(Instant staleBefore) {
+		return replacementClaim != null && replacementClaimedAt != null && replacementClaimedAt.isAfter(staleBefore);
+	}
+
+	boolean claimedBy(String claim) {
+		return claim.equals(replacementClaim);
+	}
+
+	void claimReplacement(String claim, Instant now) {
+		this.replacementClaim = claim;
+		this.replacementClaimedAt = now;
+		this.updatedAt = now;
+	}
+
+	void releaseReplacement() {
+		this.replacementClaim = null;
+		this.replacementClaimedAt = null;
+	}
+
 	private void end(PaymentLinkStatus status, @Nullable String reason, Instant now) {
+		releaseReplacement();
 		this.status = status;
 		this.liveSessionId = null;
 		this.nextAttemptAt = null;
