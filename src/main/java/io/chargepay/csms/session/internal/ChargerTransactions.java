@@ -121,10 +121,12 @@ public class ChargerTransactions {
 		Instant now = clock.instant();
 		session.stop(request, now);
 		openTransactions.closedOnCommit(session.chargerId(), request.transactionId());
+		Optional<Tariff.Bill> bill = session.billingHold() ? Optional.empty() : tariff.bill(session.energyWh(),
+				session.finalCost(), session.expectedMaxCost(), session.balanceCheckId() != null);
 		if (!session.billingHold()) {
-			tariff.cost(session.energyWh(), session.finalCost())
-					.ifPresentOrElse(cost -> session.bill(cost, now), () -> session.holdBilling(now));
+			bill.ifPresentOrElse(billed -> session.bill(billed, now), () -> session.holdBilling(now));
 		}
+		boolean capped = bill.isPresent() && bill.get().uncapped() != null;
 		meterReadings.store(request.chargerId(), session.connectorId(), session.transactionId(), session.id(),
 				request.transactionData(), now);
 		if (session.balanceCheckId() != null) {
@@ -144,6 +146,9 @@ public class ChargerTransactions {
 			public void afterCommit() {
 				completions.ended(ended);
 				metrics.ended(ended);
+				if (capped) {
+					metrics.capped();
+				}
 			}
 		});
 	}

@@ -63,6 +63,7 @@ public class ChargingSession extends AssignedIdEntity<String> {
 	private @Nullable String paymentLinkId;
 	private @Nullable Instant paidAt;
 	private @Nullable Instant stopRequestedAt;
+	private @Nullable Long uncappedAmountMinor;
 	private Instant createdAt;
 	private Instant updatedAt;
 	@Version
@@ -166,6 +167,12 @@ public class ChargingSession extends AssignedIdEntity<String> {
 		this.updatedAt = now;
 	}
 
+	/** Bills {@code bill}'s amount, keeping the tariff's when the balance check capped it. */
+	public void bill(Tariff.Bill bill, Instant now) {
+		bill(bill.amount(), now);
+		this.uncappedAmountMinor = bill.uncapped() == null ? null : bill.uncapped().minorUnits();
+	}
+
 	public void bill(Money amount, Instant now) {
 		this.amountMinor = amount.minorUnits();
 		this.currency = amount.currency();
@@ -222,6 +229,7 @@ public class ChargingSession extends AssignedIdEntity<String> {
 	public @Nullable Long energyWh() { return energyWh; }
 	public boolean meterAnomaly() { return meterAnomaly; }
 	public boolean billingHold() { return billingHold; }
+	public @Nullable BigDecimal expectedMaxCost() { return expectedMaxCost; }
 	public @Nullable String balanceCheckId() { return balanceCheckId; }
 	public @Nullable BigDecimal finalCost() { return finalCost; }
 	public @Nullable Instant stoppedAt() { return stoppedAt; }

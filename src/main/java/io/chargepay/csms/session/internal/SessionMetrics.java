@@ -46,6 +46,17 @@ public class SessionMetrics {
 		List.of("held", "billed").forEach(billing -> endedCounter(billing));
 		energyCounter();
 		billedCounter(currency);
+		cappedCounter();
+	}
+
+	/** A session billed at what its balance check covered, below the tariff's amount (Tariff). */
+	void capped() {
+		cappedCounter().increment();
+	}
+
+	private Counter cappedCounter() {
+		return Counter.builder("csms.sessions.capped")
+				.description("Sessions billed at the amount their balance check covered, below the tariff's").register(meters);
 	}
 
 	/** {@code origin}: app (remote start) or charger (RFID and other local starts). */
