@@ -11,6 +11,7 @@ import io.chargepay.csms.payment.internal.LinkRecreation;
 import io.chargepay.csms.payment.internal.PaymentLinkQueries;
 import io.chargepay.csms.payment.internal.SandboxPayments;
 import io.chargepay.csms.payment.internal.StripeWebhooks;
+import io.chargepay.csms.session.Actor;
 import io.chargepay.csms.session.SessionService;
 import io.chargepay.csms.session.UnknownSessionException;
 import org.jspecify.annotations.Nullable;
@@ -74,8 +75,9 @@ public class PaymentLinkService {
 	 * @throws SessionNotBillableException the session has not ended, or is held for an operator
 	 * @throws PaymentProviderUnavailableException the current link could not be expired at the provider
 	 */
-	public PaymentLinkView recreate(String sessionId) {
-		return recreation.recreate(sessions.find(sessionId).orElseThrow(() -> new UnknownSessionException(sessionId)));
+	public PaymentLinkView recreate(String sessionId, Actor requestedBy) {
+		return recreation.recreate(sessions.find(sessionId).orElseThrow(() -> new UnknownSessionException(sessionId)),
+				requestedBy);
 	}
 
 	/** A link of the sandbox provider, for its page; empty when the link is not one or the sandbox is off. */

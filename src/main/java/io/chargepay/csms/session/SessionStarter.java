@@ -68,7 +68,8 @@ public class SessionStarter {
 		try {
 			session = pending.create(new PendingSession(request.userId(), request.chargerId(), request.connectorId(),
 					idTag, check.balanceCheckId(), request.walletAddress(), request.chain().toUpperCase(java.util.Locale.ROOT), request.expectedMaxCost(),
-					request.metadata(), clock.instant().plus(properties.session().pendingTimeout())));
+					request.metadata(), clock.instant().plus(properties.session().pendingTimeout()),
+					request.requestedBy()));
 		}
 		catch (RuntimeException failed) {
 			balance.release(check.balanceCheckId());

@@ -34,15 +34,16 @@ public class SessionStopper {
 	/**
 	 * @param userId the user the request names: it must be the session's owner
 	 * @param finalCost what the session costs instead of the tariff (operators only; checked by the caller)
+	 * @param by who asks: the driver, or an operator (recorded as who stopped the session)
 	 */
-	public SessionStopOutcome stop(String sessionId, String userId, @Nullable BigDecimal finalCost) {
+	public SessionStopOutcome stop(String sessionId, String userId, @Nullable BigDecimal finalCost, Actor by) {
 		SessionView session = stopping.requireActiveOwnedBy(sessionId, userId);
 		if (!commands.isConnected(session.chargerId())) {
 			return new SessionStopOutcome.NotStopped(session, ChargerRefusal.OFFLINE, "charger " + session.chargerId()
 					+ " is not connected");
 		}
 		CompletableFuture<Void> completion = completions.expect(sessionId);
-		stopping.markStopping(sessionId, finalCost);
+		stopping.markStopping(sessionId, finalCost, by);
 		CommandResult result = ChargerRefusal.await(commands.send(session.chargerId(),
 				new ChargerCommand.RemoteStopTransaction(session.transactionId())));
 		if (!ChargerRefusal.accepted(result)) {

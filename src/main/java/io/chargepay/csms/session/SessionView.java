@@ -1,10 +1,15 @@
 package io.chargepay.csms.session;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
-/** A charging session as the rest of the system sees it. */
+/**
+ * A charging session as the rest of the system sees it. {@code startedBy} / {@code stoppedBy}: who started it and
+ * who stopped it, or failed it (none for sessions from before this was recorded, or still open); {@code finalCost}:
+ * the cost an operator set when stopping it, billed instead of the tariff.
+ */
 public record SessionView(
 		String sessionId,
 		@Nullable String userId,
@@ -25,5 +30,8 @@ public record SessionView(
 		@Nullable String failureReason,
 		@Nullable String paymentLinkId,
 		@Nullable String metadata,
-		Instant createdAt) {
+		Instant createdAt,
+		@Nullable Actor startedBy,
+		@Nullable Actor stoppedBy,
+		@Nullable BigDecimal finalCost) {
 }

@@ -14,6 +14,11 @@ public record Caller(String userId, boolean operator) {
 		return new Caller(authentication.getName(), operator);
 	}
 
+	/** The caller as the session's audit trail records it. */
+	public io.chargepay.csms.session.Actor actor() {
+		return operator ? io.chargepay.csms.session.Actor.operator(userId) : io.chargepay.csms.session.Actor.driver(userId);
+	}
+
 	/** A driver may act only on their own data; an operator on anyone's. */
 	void requireSelfOrOperator(String userId) {
 		if (!operator && !this.userId.equals(userId)) {

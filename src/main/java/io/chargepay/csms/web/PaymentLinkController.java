@@ -47,7 +47,7 @@ class PaymentLinkController {
 					+ " 502 when the provider refused the link; 503 when the current link could not be expired.")
 	ResponseEntity<PaymentLinkResponse> recreate(@PathVariable String sessionId, Authentication authentication) {
 		authorize(sessionId, authentication);
-		PaymentLinkView link = payments.recreate(sessionId);
+		PaymentLinkView link = payments.recreate(sessionId, Caller.of(authentication).actor());
 		return switch (link.status()) {
 			case FAILED -> throw new ApiProblemException(providerProblem(HttpStatus.BAD_GATEWAY, "payment-provider-refused",
 					"The payment provider refused the link: " + link.failureReason(), link));

@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.chargepay.csms.payment.PaymentLinkStatus;
+import io.chargepay.csms.session.Actor;
 import io.chargepay.csms.payment.PaymentLinkView;
 import org.jspecify.annotations.Nullable;
 
@@ -24,11 +25,12 @@ public record PaymentLinkResponse(
 		Instant createdAt,
 		Instant expiresAt,
 		@Nullable String failureReason,
-		@JsonRawValue @Nullable String metadata) {
+		@JsonRawValue @Nullable String metadata,
+		@Nullable Actor createdBy) {
 
 	public static PaymentLinkResponse of(PaymentLinkView link) {
 		return new PaymentLinkResponse(link.id(), link.sessionId(), link.provider(), link.externalId(), link.url(),
 				link.amount(), link.currency(), link.status(), link.createdAt(), link.expiresAt(), link.failureReason(),
-				link.metadata());
+				link.metadata(), link.createdBy());
 	}
 }

@@ -65,10 +65,11 @@ class SessionStartController {
 	@Operation(summary = "Check the wallet's balance, then start charging: 201 started; 402 insufficient balance, "
 			+ "503 balance unknown or charger offline, 409 charger refused or connector busy, 504 charger silent")
 	ResponseEntity<StartResponse> start(@Valid @RequestBody StartRequest request, Authentication authentication) {
-		Caller.of(authentication).requireSelfOrOperator(request.userId());
+		Caller caller = Caller.of(authentication);
+		caller.requireSelfOrOperator(request.userId());
 		SessionStartOutcome outcome = starter.start(new SessionStartRequest(request.userId(), request.chargerId(),
 				request.connectorId(), request.walletAddress(), request.chain(), request.expectedMaxCost(),
-				request.metadata() == null ? null : json.writeValueAsString(request.metadata())));
+				request.metadata() == null ? null : json.writeValueAsString(request.metadata()), caller.actor()));
 		if (outcome instanceof SessionStartOutcome.Started started) {
 			SessionView session = started.session();
 			return ResponseEntity.created(URI.create("/api/v1/session/" + session.sessionId()))

@@ -67,7 +67,8 @@ class SessionStopController {
 		if (request.finalCost() != null && !caller.operator()) {
 			throw new AccessDeniedException("Only an operator may set finalCost: drivers don't price their own charging");
 		}
-		SessionStopOutcome outcome = stopper.stop(request.sessionId(), request.userId(), request.finalCost());
+		SessionStopOutcome outcome = stopper.stop(request.sessionId(), request.userId(), request.finalCost(),
+				caller.actor());
 		if (outcome instanceof SessionStopOutcome.Stopped stopped) {
 			SessionView session = stopped.session();
 			Optional<PaymentLinkView> link = session.billingHold() ? Optional.empty()

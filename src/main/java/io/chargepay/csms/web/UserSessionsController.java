@@ -8,6 +8,7 @@ import java.util.Map;
 import io.chargepay.csms.payment.PaymentLinkService;
 import io.chargepay.csms.payment.PaymentLinkStatus;
 import io.chargepay.csms.payment.PaymentLinkView;
+import io.chargepay.csms.session.Actor;
 import io.chargepay.csms.session.SessionService;
 import io.chargepay.csms.session.SessionView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,7 +32,8 @@ class UserSessionsController {
 			@Nullable Integer transactionId, String idTag, @Nullable Instant startedAt, @Nullable Instant stoppedAt,
 			@Nullable Long energyWh, @Nullable BigDecimal amount, @Nullable String currency, boolean billingHold,
 			@Nullable String balanceCheckId, @Nullable String failureReason, @Nullable String metadata,
-			Instant createdAt, @Nullable PaymentLinkResponse paymentLink, List<PaymentLinkResponse> paymentLinks) {
+			Instant createdAt, @Nullable Actor startedBy, @Nullable Actor stoppedBy,
+			@Nullable PaymentLinkResponse paymentLink, List<PaymentLinkResponse> paymentLinks) {
 	}
 
 	private final SessionService sessions;
@@ -64,7 +66,7 @@ class UserSessionsController {
 				session.stoppedAt(), session.energyWh(), session.amount() == null ? null : session.amount().amount(),
 				session.amount() == null ? null : session.amount().currency(), session.billingHold(),
 				session.balanceCheckId(), session.failureReason(), session.metadata(), session.createdAt(),
-				current == null ? null : PaymentLinkResponse.of(current),
+				session.startedBy(), session.stoppedBy(), current == null ? null : PaymentLinkResponse.of(current),
 				links.stream().map(PaymentLinkResponse::of).toList());
 	}
 }

@@ -108,6 +108,10 @@ class PaymentLinkRecreationIntegrationTests {
 		assertThat(list.status()).isEqualTo(200);
 		assertThat(list.body().valueStream().map(node -> node.get("status").asString()).toList())
 				.containsExactly("ACTIVE", "EXPIRED");
+		assertThat(list.body().valueStream().map(node -> node.get("createdBy").get("kind").asString() + ":"
+				+ node.get("createdBy").get("id").asString()).toList())
+				.as("who recreated it, and the system's first link")
+				.containsExactly("DRIVER:" + fleet.userOf(idTag), "SYSTEM:session-ended");
 	}
 
 	@Test

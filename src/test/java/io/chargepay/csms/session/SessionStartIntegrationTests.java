@@ -106,6 +106,8 @@ class SessionStartIntegrationTests {
 		assertThat(session.get("status").asString()).isEqualTo("ACTIVE");
 		assertThat(session.get("transactionId").asInt()).isEqualTo(transactionId);
 		assertThat(session.get("balanceCheckId").asString()).isEqualTo(body.get("balanceCheckId").asString());
+		assertThat(session.get("startedBy").get("kind").asString()).as("the driver who asked").isEqualTo("DRIVER");
+		assertThat(session.get("startedBy").get("id").asString()).isEqualTo(userId);
 		assertThat(session.get("metadata").asString()).contains("Station A");
 	}
 
@@ -279,6 +281,8 @@ class SessionStartIntegrationTests {
 				api.get("/api/v1/session/" + sessionId, Tokens.operator()).body().get("status").asString()));
 		assertThat(jdbc.queryForObject("select failure_reason from charging_sessions where id = ?", String.class,
 				sessionId)).contains("StartTransaction");
+		assertThat(api.get("/api/v1/session/" + sessionId, Tokens.operator()).body().get("stoppedBy").get("id")
+				.asString()).as("failed by the system's pending expiry").isEqualTo("pending-expiry");
 
 		CompletableFuture<Api.Response> again = startAsync(userId, wallet, "10.00", null);
 		charger.answer(charger.expectCall("RemoteStartTransaction"), Map.of("status", "Accepted"));

@@ -15,6 +15,7 @@ import io.chargepay.csms.balance.BalanceService;
 import io.chargepay.csms.charger.ChargerCommands;
 import io.chargepay.csms.charger.ChargerService;
 import io.chargepay.csms.identity.IdentityService;
+import io.chargepay.csms.payment.PaymentLinkView;
 import io.chargepay.csms.support.Api;
 import io.chargepay.csms.support.CsmsIntegrationTest;
 import io.chargepay.csms.support.Fleet;
@@ -48,6 +49,8 @@ class SessionStopIntegrationTests {
 	BalanceService balance;
 	@Autowired
 	ChargerCommands commands;
+	@Autowired
+	io.chargepay.csms.payment.PaymentLinkService payments;
 
 	Api api;
 	Fleet fleet;
@@ -103,6 +106,40 @@ class SessionStopIntegrationTests {
 		chargerStops(started.transactionId(), 5_000);
 
 		assertThat(stopping.join().body().get("amount").decimalValue()).isEqualByComparingTo("7.50");
+		JsonNode session = api.get("/api/v1/session/" + started.sessionId(), Tokens.driver(userId)).body();
+		assertThat(session.get("stoppedBy").get("kind").asString()).isEqualTo("OPERATOR");
+		assertThat(session.get("stoppedBy").get("id").asString()).startsWith("operator-");
+		assertThat(session.get("finalCost").decimalValue()).isEqualByComparingTo("7.50");
+	}
+
+	@Test
+	void recordsWhoStartedAndWhoStoppedEachSessionAndKeepsItWhenPaid() {
+		Started byDriver = startCharging(0);
+		CompletableFuture<Api.Response> stopping = stopAsync(Tokens.driver(userId), userId, byDriver.sessionId(), null);
+		chargerStops(byDriver.transactionId(), 1_000);
+		stopping.join();
+		Started byCharger = startCharging(1_000);
+		charger.result("StopTransaction", Map.of("transactionId", byCharger.transactionId(), "meterStop", 2_000,
+				"timestamp", Instant.now().toString(), "reason", "EVDisconnected", "idTag", idTag));
+
+		JsonNode stoppedByDriver = api.get("/api/v1/session/" + byDriver.sessionId(), Tokens.driver(userId)).body();
+		assertThat(stoppedByDriver.get("startedBy").get("kind").asString()).isEqualTo("CHARGER");
+		assertThat(stoppedByDriver.get("startedBy").get("id").asString()).isEqualTo(chargerId);
+		assertThat(stoppedByDriver.get("stoppedBy").get("kind").asString()).isEqualTo("DRIVER");
+		assertThat(stoppedByDriver.get("stoppedBy").get("id").asString()).isEqualTo(userId);
+		JsonNode stoppedByCharger = api.get("/api/v1/user/" + userId + "/sessions", Tokens.driver(userId)).body()
+				.get("items").get(0);
+		assertThat(stoppedByCharger.get("sessionId").asString()).isEqualTo(byCharger.sessionId());
+		assertThat(stoppedByCharger.get("stoppedBy").get("kind").asString()).isEqualTo("CHARGER");
+		assertThat(stoppedByCharger.get("stoppedBy").get("id").asString()).isEqualTo(chargerId);
+
+		PaymentLinkView link = payments.awaitActiveLink(byDriver.sessionId(), Duration.ofSeconds(10)).orElseThrow();
+		payments.paySandboxLink(link.id());
+		await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/session/" + byDriver.sessionId(),
+				Tokens.driver(userId)).body().get("status").asString().equals("PAID"));
+		JsonNode paid = api.get("/api/v1/session/" + byDriver.sessionId(), Tokens.driver(userId)).body();
+		assertThat(paid.get("stoppedBy").get("kind").asString()).as("kept when paid").isEqualTo("DRIVER");
+		assertThat(link.createdBy()).isEqualTo(io.chargepay.csms.session.Actor.system("session-ended"));
 	}
 
 	@Test

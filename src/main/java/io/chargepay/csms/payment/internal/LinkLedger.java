@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import io.chargepay.csms.payment.PaymentLinkStatus;
 import io.chargepay.csms.payment.PaymentProperties;
+import io.chargepay.csms.session.Actor;
 import io.chargepay.csms.session.Money;
 import io.chargepay.csms.session.SessionService;
 import org.jspecify.annotations.Nullable;
@@ -49,17 +50,17 @@ class LinkLedger {
 		if (links.existsBySessionId(session.sessionId())) {
 			return Optional.empty();
 		}
-		return Optional.of(openNext(session, List.of(), "session_ended", null).id());
+		return Optional.of(openNext(session, List.of(), "session_ended", null, Actor.system("session-ended")).id());
 	}
 
 	/** A new pending link after {@code existing} (locked by the caller, none of them live any more). */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public PaymentLink openNext(BillableSession session, List<PaymentLink> existing, String reason,
-			@Nullable String replaces) {
+			@Nullable String replaces, Actor createdBy) {
 		Instant now = clock.instant();
 		Instant expiresAt = now.plus(properties.linkTtl());
 		return insert(session.sessionId(), session.amount(), existing, now, expiresAt,
-				metadata.describe(session, reason, replaces, expiresAt));
+				metadata.describe(session, reason, replaces, expiresAt), createdBy);
 	}
 
 	@Transactional(readOnly = true)
@@ -122,14 +123,15 @@ class LinkLedger {
 		links.flush();
 		Instant expiresAt = now.plus(properties.linkTtl());
 		return insert(old.sessionId(), old.amount(), all, now, expiresAt,
-				metadata.renew(old.metadata(), "expired_before_creation", old.id(), expiresAt)).id();
+				metadata.renew(old.metadata(), "expired_before_creation", old.id(), expiresAt),
+				Actor.system("link-expiry")).id();
 	}
 
 	private PaymentLink insert(String sessionId, Money amount, List<PaymentLink> existing, Instant now,
-			Instant expiresAt, String context) {
+			Instant expiresAt, String context, Actor createdBy) {
 		int attempt = existing.stream().mapToInt(PaymentLink::attempt).max().orElse(0) + 1;
 		return links.saveAndFlush(PaymentLink.pending(sessionId, providerName(), amount, attempt, context, now,
-				expiresAt, claimedUntil(now)));
+				expiresAt, claimedUntil(now), createdBy));
 	}
 
 	private Instant claimedUntil(Instant now) {

@@ -12,6 +12,7 @@ import io.chargepay.csms.payment.PaymentLinkView;
 import io.chargepay.csms.payment.PaymentProviderUnavailableException;
 import io.chargepay.csms.payment.SessionAlreadyPaidException;
 import io.chargepay.csms.payment.SessionNotBillableException;
+import io.chargepay.csms.session.Actor;
 import io.chargepay.csms.session.SessionStatus;
 import io.chargepay.csms.session.SessionView;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -69,12 +70,13 @@ public class LinkRecreation {
 	}
 
 	/** The session's live link after recreation: this one's, or that of the recreation it joined. */
-	public PaymentLinkView recreate(SessionView session) {
+	public PaymentLinkView recreate(SessionView session, Actor requestedBy) {
 		BillableSession billable = billable(session);
 		String claim = UUID.randomUUID().toString();
-		Step step = retryingCollisions(() -> claimOrOpen(billable, claim));
+		Step step = retryingCollisions(() -> claimOrOpen(billable, claim, requestedBy));
 		if (step instanceof Step.ExpireAtProvider expiring) {
-			step = retryingCollisions(() -> record(billable, claim, expiring, expireAtProvider(expiring, claim)));
+			PaymentLinkProvider.ExpiryOutcome outcome = expireAtProvider(expiring, claim);
+			step = retryingCollisions(() -> record(billable, claim, expiring, outcome, requestedBy));
 		}
 		if (step instanceof Step.Opened opened) {
 			creation.attempt(opened.newLinkId());
@@ -92,7 +94,7 @@ public class LinkRecreation {
 	}
 
 	/** Step one, locked briefly: claim the live link the provider must expire, or open the next link at once. */
-	private Step claimOrOpen(BillableSession session, String claim) {
+	private Step claimOrOpen(BillableSession session, String claim, Actor requestedBy) {
 		return inTransaction(() -> {
 			List<PaymentLink> all = links.lockAllOfSession(session.sessionId());
 			if (all.stream().anyMatch(link -> link.status() == PaymentLinkStatus.PAID)) {
@@ -112,13 +114,13 @@ public class LinkRecreation {
 				replaced = live.id();
 			}
 			links.flush();
-			return new Step.Opened(ledger.openNext(session, all, "recreated", replaced).id());
+			return new Step.Opened(ledger.openNext(session, all, "recreated", replaced, requestedBy).id());
 		});
 	}
 
 	/** Step three, locked briefly: apply what the provider said, if the claim is still this recreation's. */
 	private Step record(BillableSession session, String claim, Step.ExpireAtProvider expiring,
-			PaymentLinkProvider.ExpiryOutcome outcome) {
+			PaymentLinkProvider.ExpiryOutcome outcome, Actor requestedBy) {
 		return inTransaction(() -> {
 			List<PaymentLink> all = links.lockAllOfSession(session.sessionId());
 			PaymentLink link = all.stream().filter(candidate -> candidate.id().equals(expiring.linkId())).findFirst()
@@ -135,7 +137,7 @@ public class LinkRecreation {
 				case EXPIRED -> {
 					settlement.expired(link, "Replaced by a new link");
 					links.flush();
-					yield new Step.Opened(ledger.openNext(session, all, "recreated", link.id()).id());
+					yield new Step.Opened(ledger.openNext(session, all, "recreated", link.id(), requestedBy).id());
 				}
 			};
 		});

@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.chargepay.csms.payment.PaymentLinkStatus;
 import io.chargepay.csms.payment.PaymentLinkView;
 import io.chargepay.csms.persistence.AssignedIdEntity;
+import io.chargepay.csms.session.Actor;
 import io.chargepay.csms.session.Money;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -45,6 +46,8 @@ public class PaymentLink extends AssignedIdEntity<String> {
 	private @Nullable String failureReason;
 	private @Nullable String metadata;
 	private @Nullable String replacementClaim;
+	private @Nullable String createdByKind;
+	private @Nullable String createdById;
 	private @Nullable Instant replacementClaimedAt;
 	@Version
 	private long version;
@@ -68,7 +71,7 @@ public class PaymentLink extends AssignedIdEntity<String> {
 
 	/** A link to be created at the provider by whoever holds it until {@code claimedUntil}. */
 	static PaymentLink pending(String sessionId, String provider, Money amount, int attempt, String metadata,
-			Instant now, Instant expiresAt, Instant claimedUntil) {
+			Instant now, Instant expiresAt, Instant claimedUntil, Actor createdBy) {
 		PaymentLink link = new PaymentLink();
 		link.id = UUID.randomUUID().toString();
 		link.sessionId = sessionId;
@@ -83,6 +86,8 @@ public class PaymentLink extends AssignedIdEntity<String> {
 		link.expiresAt = expiresAt;
 		link.updatedAt = now;
 		link.metadata = metadata;
+		link.createdByKind = createdBy.kind().name();
+		link.createdById = createdBy.id();
 		return link;
 	}
 
@@ -160,7 +165,7 @@ public class PaymentLink extends AssignedIdEntity<String> {
 	public PaymentLinkView view() {
 		Money amount = new Money(amountMinor, currency);
 		return new PaymentLinkView(id, sessionId, provider, externalId, url, amount.amount(), currency, status,
-				createdAt, expiresAt, failureReason, metadata);
+				createdAt, expiresAt, failureReason, metadata, Actor.of(createdByKind, createdById));
 	}
 
 	public String id() { return id; }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.chargepay.csms.identity.Authorization;
 import io.chargepay.csms.persistence.AssignedIdEntity;
+import io.chargepay.csms.session.Actor;
 import io.chargepay.csms.session.Money;
 import io.chargepay.csms.session.SessionStatus;
 import io.chargepay.csms.session.SessionView;
@@ -64,6 +65,10 @@ public class ChargingSession extends AssignedIdEntity<String> {
 	private @Nullable Instant paidAt;
 	private @Nullable Instant stopRequestedAt;
 	private @Nullable Long uncappedAmountMinor;
+	private @Nullable String startedByKind;
+	private @Nullable String startedById;
+	private @Nullable String stoppedByKind;
+	private @Nullable String stoppedById;
 	private Instant createdAt;
 	private Instant updatedAt;
 	@Version
@@ -95,6 +100,7 @@ public class ChargingSession extends AssignedIdEntity<String> {
 		session.userId = authorization.userId();
 		session.balanceCheckId = balanceCheckId;
 		session.createdAt = now;
+		session.startedBy(Actor.charger(request.chargerId()));
 		session.activate(request, transactionId, authorization, now);
 		return session;
 	}
@@ -115,6 +121,7 @@ public class ChargingSession extends AssignedIdEntity<String> {
 		session.expectedMaxCost = request.expectedMaxCost();
 		session.metadata = request.metadata();
 		session.pendingUntil = request.pendingUntil();
+		session.startedBy(request.requestedBy());
 		session.createdAt = now;
 		session.updatedAt = now;
 		return session;
@@ -138,6 +145,10 @@ public class ChargingSession extends AssignedIdEntity<String> {
 	 * is never billed from, and the session waits for an operator.
 	 */
 	public void stop(TransactionStopRequest request, Instant now) {
+		if (stoppedByKind == null) {
+			// Nobody asked for the stop: the charger's own (its idTag and reason are recorded beside).
+			stoppedBy(Actor.charger(chargerId));
+		}
 		this.status = SessionStatus.COMPLETED;
 		this.meterStopWh = request.meterStopWh();
 		this.stoppedAt = request.timestamp();
@@ -179,7 +190,8 @@ public class ChargingSession extends AssignedIdEntity<String> {
 		this.updatedAt = now;
 	}
 
-	public void stopRequested(@Nullable BigDecimal finalCost, Instant now) {
+	public void stopRequested(@Nullable BigDecimal finalCost, Actor by, Instant now) {
+		stoppedBy(by);
 		this.status = SessionStatus.STOPPING;
 		this.finalCost = finalCost;
 		this.stopRequestedAt = now;
@@ -191,10 +203,13 @@ public class ChargingSession extends AssignedIdEntity<String> {
 		this.status = SessionStatus.ACTIVE;
 		this.finalCost = null;
 		this.stopRequestedAt = null;
+		this.stoppedByKind = null;
+		this.stoppedById = null;
 		this.updatedAt = now;
 	}
 
-	public void fail(String reason, Instant now) {
+	public void fail(String reason, Actor by, Instant now) {
+		stoppedBy(by);
 		this.status = SessionStatus.FAILED;
 		this.failureReason = reason;
 		this.pendingUntil = null;
@@ -212,11 +227,22 @@ public class ChargingSession extends AssignedIdEntity<String> {
 		this.updatedAt = now;
 	}
 
+	private void startedBy(Actor actor) {
+		this.startedByKind = actor.kind().name();
+		this.startedById = actor.id();
+	}
+
+	private void stoppedBy(Actor actor) {
+		this.stoppedByKind = actor.kind().name();
+		this.stoppedById = actor.id();
+	}
+
 	public SessionView view() {
 		return new SessionView(id, userId, chargerId, connectorId, transactionId, idTag, status, balanceCheckId,
 				walletAddress, chain, startedAt, stoppedAt, energyWh,
 				amountMinor == null || currency == null ? null : new Money(amountMinor, currency), billingHold,
-				stopReason, failureReason, paymentLinkId, metadata, createdAt);
+				stopReason, failureReason, paymentLinkId, metadata, createdAt, Actor.of(startedByKind, startedById),
+				Actor.of(stoppedByKind, stoppedById), finalCost);
 	}
 
 	public String id() { return id; }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.chargepay.csms.session.ConnectorBusyException;
+import io.chargepay.csms.session.Actor;
 import io.chargepay.csms.session.SessionStatus;
 import io.chargepay.csms.session.SessionView;
 import org.springframework.stereotype.Component;
@@ -44,7 +45,7 @@ public class PendingSessions {
 		if (session.status() != SessionStatus.PENDING) {
 			return false;
 		}
-		session.fail(reason, clock.instant());
+		session.fail(reason, Actor.system("remote-start"), clock.instant());
 		return true;
 	}
 
@@ -58,7 +59,8 @@ public class PendingSessions {
 	public List<String> expire() {
 		Instant now = clock.instant();
 		return sessions.findPendingExpiredBefore(now, SessionStatus.PENDING).stream()
-				.peek(session -> session.fail("no StartTransaction from the charger in time", now))
+				.peek(session -> session.fail("no StartTransaction from the charger in time",
+						Actor.system("pending-expiry"), now))
 				.map(ChargingSession::balanceCheckId)
 				.filter(java.util.Objects::nonNull)
 				.toList();

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import io.chargepay.csms.session.Actor;
 import io.chargepay.csms.session.SessionNotActiveException;
 import io.chargepay.csms.session.SessionOwnershipException;
 import io.chargepay.csms.session.SessionStatus;
@@ -40,12 +41,12 @@ public class StoppingSessions {
 	}
 
 	@Transactional
-	public void markStopping(String sessionId, @Nullable BigDecimal finalCost) {
+	public void markStopping(String sessionId, @Nullable BigDecimal finalCost, Actor by) {
 		ChargingSession session = sessions.findForUpdate(sessionId).orElseThrow();
 		if (session.status() != SessionStatus.ACTIVE) {
 			throw new SessionNotActiveException(sessionId, session.status());
 		}
-		session.stopRequested(finalCost, clock.instant());
+		session.stopRequested(finalCost, by, clock.instant());
 	}
 
 	/** The charger did not stop: back to ACTIVE, unless its StopTransaction came meanwhile. */
