@@ -38,12 +38,42 @@ class DockerComposeExposureTests {
 		assertThat(compose).doesNotContainPattern("PASSWORD[A-Z_]*:-").doesNotContainPattern("(?m)^ *[A-Z_]*PASSWORD: *[^$ ]");
 	}
 
+	@Test
+	void onlyTheCsmsSharesTheDatabasesInternalNetwork() throws IOException {
+		Map<String, Map<String, Object>> services = services();
+
+		assertThat(networks(services.get("mysql"))).containsExactly("data");
+		services.forEach((name, service) -> assertThat(networks(service).contains("data"))
+				.as(name + " on the database's network").isEqualTo(name.equals("mysql") || name.equals("csms")));
+		assertThat(compose().get("networks")).isEqualTo(Map.of("data", Map.of("internal", true)));
+	}
+
+	@Test
+	void theDatabaseRefusesToStartWithAPlaceholderPasswordFromEnvExample() throws IOException {
+		String entrypoint = String.join(" ", ((List<?>) services().get("mysql").get("entrypoint")).stream()
+				.map(String::valueOf).toList());
+		List<String> placeholders = Files.readAllLines(Path.of(".env.example")).stream()
+				.filter(line -> line.matches("MYSQL_(ROOT_)?PASSWORD=.*")).map(line -> line.substring(line.indexOf('=') + 1))
+				.toList();
+
+		assertThat(placeholders).hasSize(2).allSatisfy(value -> assertThat(value).contains("change-me"));
+		assertThat(entrypoint).contains("*change-me*", "exit 1", "exec docker-entrypoint.sh mysqld");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> networks(Map<String, Object> service) {
+		return ((List<Object>) service.getOrDefault("networks", List.of())).stream().map(String::valueOf).toList();
+	}
+
+	private static Map<String, Object> compose() throws IOException {
+		try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
+			return new Yaml().load(reader);
+		}
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Map<String, Map<String, Object>> services() throws IOException {
-		try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
-			Map<String, Object> compose = new Yaml().load(reader);
-			return (Map<String, Map<String, Object>>) compose.get("services");
-		}
+		return (Map<String, Map<String, Object>>) compose().get("services");
 	}
 
 	@SuppressWarnings("unchecked")
