@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +18,7 @@ import io.chargepay.csms.identity.IdentityService;
 import io.chargepay.csms.support.CsmsIntegrationTest;
 import io.chargepay.csms.support.Fleet;
 import io.chargepay.csms.support.TestCharger;
+import io.chargepay.csms.support.RowLocks;
 import io.chargepay.csms.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,10 +55,9 @@ class ConnectionReplacementIntegrationTests {
 		try (Connection holder = dataSource.getConnection();
 				TestCharger old = TestCharger.connect(port, chargerId, Fleet.CHARGER_KEY)) {
 			// The old connection's BootNotification waits on the charger's row; two DataTransfers queue behind it.
-			holder.setAutoCommit(false);
-			lockChargerRow(holder, chargerId);
+			RowLocks.lockChargerRow(holder, chargerId);
 			old.sendRaw(TestCharger.JSON.writeValueAsString(List.of(2, "boot-1", "BootNotification", BOOT)));
-			await().atMost(Duration.ofSeconds(20)).until(this::aTransactionWaitsForALock);
+			await().atMost(Duration.ofSeconds(20)).until(() -> RowLocks.aTransactionWaitsForALock(jdbc));
 			old.sendRaw(dataTransfer("old-queued-1"));
 			old.sendRaw(dataTransfer("old-queued-2"));
 
@@ -88,15 +87,4 @@ class ConnectionReplacementIntegrationTests {
 				String.class, chargerId);
 	}
 
-	private static void lockChargerRow(Connection connection, String chargerId) throws SQLException {
-		try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM chargers WHERE id = ? FOR UPDATE")) {
-			lock.setString(1, chargerId);
-			lock.executeQuery().close();
-		}
-	}
-
-	private boolean aTransactionWaitsForALock() {
-		return jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'",
-				Integer.class) > 0;
-	}
 }

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +20,7 @@ import javax.sql.DataSource;
 import io.chargepay.csms.charger.ChargerService;
 import io.chargepay.csms.support.CsmsIntegrationTest;
 import io.chargepay.csms.support.TestCharger;
+import io.chargepay.csms.support.RowLocks;
 import io.chargepay.csms.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,10 +75,9 @@ class ChargerSightingsIntegrationTests {
 		Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		sightings.seen(chargerId, at);
 		try (Connection holder = dataSource.getConnection()) {
-			holder.setAutoCommit(false);
-			lockChargerRow(holder, chargerId);
+			RowLocks.lockChargerRow(holder, chargerId);
 			CompletableFuture<Void> flush = CompletableFuture.runAsync(sightings::flush);
-			await().atMost(Duration.ofSeconds(20)).until(this::aTransactionWaitsForALock);
+			await().atMost(Duration.ofSeconds(20)).until(() -> RowLocks.aTransactionWaitsForALock(jdbc));
 
 			assertThat(chargers.find(chargerId).orElseThrow().lastSeenAt()).isEqualTo(at);
 			holder.rollback();
@@ -88,17 +86,6 @@ class ChargerSightingsIntegrationTests {
 		assertThat(storedLastSeen(chargerId)).isEqualTo(at);
 	}
 
-	private static void lockChargerRow(Connection connection, String chargerId) throws SQLException {
-		try (PreparedStatement lock = connection.prepareStatement("SELECT id FROM chargers WHERE id = ? FOR UPDATE")) {
-			lock.setString(1, chargerId);
-			lock.executeQuery().close();
-		}
-	}
-
-	private boolean aTransactionWaitsForALock() {
-		return jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'",
-				Integer.class) > 0;
-	}
 
 	private String register() {
 		String chargerId = "SEEN-" + UUID.randomUUID().toString().substring(0, 8);
