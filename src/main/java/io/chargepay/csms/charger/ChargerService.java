@@ -10,6 +10,7 @@ import io.chargepay.csms.charger.internal.ChargerDataTransfer;
 import io.chargepay.csms.charger.internal.ChargerDataTransferRepository;
 import io.chargepay.csms.charger.internal.ChargerRepository;
 import io.chargepay.csms.charger.internal.ChargerSightings;
+import io.chargepay.csms.charger.internal.KeyVerifiers;
 import io.chargepay.csms.charger.internal.ConnectorStatuses;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -26,12 +27,15 @@ public class ChargerService {
 	private final ConnectorStatuses connectorStatuses;
 	private final ChargerDataTransferRepository dataTransfers;
 	private final ChargerSightings sightings;
+	private final KeyVerifiers verifiers;
 	private final Clock clock;
 
 	ChargerService(ChargerRepository chargers, ChargerCredentials credentials, ConnectorStatuses connectorStatuses,
-			ChargerDataTransferRepository dataTransfers, ChargerSightings sightings, Clock clock) {
+			ChargerDataTransferRepository dataTransfers, ChargerSightings sightings, KeyVerifiers verifiers,
+			Clock clock) {
 		this.chargers = chargers;
 		this.credentials = credentials;
+		this.verifiers = verifiers;
 		this.connectorStatuses = connectorStatuses;
 		this.dataTransfers = dataTransfers;
 		this.sightings = sightings;
@@ -106,14 +110,23 @@ public class ChargerService {
 	 * PBKDF2 verification, whether the charger is unknown or its key is stored under a fast hash, so the time an
 	 * answer takes does not tell which ids exist.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public ChargerAuthentication authenticate(String chargerId, String authorizationKey) {
 		Charger charger = chargers.findById(chargerId).filter(Charger::isEnabled).orElse(null);
 		if (charger == null) {
 			credentials.spendRefusedCheck(authorizationKey);
 			return ChargerAuthentication.UNKNOWN_CHARGER;
 		}
-		if (credentials.matches(chargerId, authorizationKey, charger.passwordHash())) {
+		String hash = charger.passwordHash();
+		if (verifiers.matches(charger.keyVerifier(), chargerId, hash, authorizationKey)) {
+			return ChargerAuthentication.ACCEPTED;
+		}
+		if (credentials.matches(chargerId, authorizationKey, hash)) {
+			if (ChargerCredentials.isSlowHash(hash)) {
+				// Written once per key: the next upgrade, on any node and after a restart, skips PBKDF2.
+				verifiers.verifierOf(chargerId, hash, authorizationKey)
+						.ifPresent(verifier -> chargers.rememberKey(chargerId, hash, verifier));
+			}
 			return ChargerAuthentication.ACCEPTED;
 		}
 		if (!ChargerCredentials.isSlowHash(charger.passwordHash())) {

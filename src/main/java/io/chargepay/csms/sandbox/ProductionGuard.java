@@ -20,7 +20,7 @@ class ProductionGuard {
 
 	/** The secrets .env.example gives placeholders for, by the property they end up in. */
 	private static final List<String> SECRETS = List.of("spring.datasource.password", "csms.auth.jwt-secret",
-			"csms.payments.stripe.api-key", "csms.payments.stripe.webhook-secret");
+			"csms.payments.stripe.api-key", "csms.payments.stripe.webhook-secret", "csms.chargers.key-verifier-secret");
 
 	ProductionGuard(Environment environment) {
 		refuseSandboxFeatures(environment);

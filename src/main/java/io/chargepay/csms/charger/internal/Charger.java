@@ -17,6 +17,7 @@ public class Charger {
 	private String id;
 	@Column(name = "password_hash")
 	private String passwordHash;
+	private @Nullable String keyVerifier;
 	private boolean enabled;
 	private @Nullable String vendor;
 	private @Nullable String model;
@@ -60,6 +61,7 @@ public class Charger {
 
 	public void changePasswordHash(String passwordHash) {
 		this.passwordHash = passwordHash;
+		this.keyVerifier = null;
 	}
 
 	public void disable() {
@@ -69,6 +71,7 @@ public class Charger {
 	public String id() { return id; }
 	public Instant registeredAt() { return registeredAt; }
 	public String passwordHash() { return passwordHash; }
+	public @Nullable String keyVerifier() { return keyVerifier; }
 	public boolean isEnabled() { return enabled; }
 	public @Nullable String vendor() { return vendor; }
 	public @Nullable String model() { return model; }

@@ -50,11 +50,14 @@ public class ChargerCredentials {
 	/** A hash of a key nobody has: refused checks verify against it (see spendRefusedCheck). */
 	private final String refusalHash = encoder.encode(HexFormat.of().formatHex(randomBytes(20)));
 	private final Counter refusalChecks;
+	private final Counter slowChecks;
 
 	ChargerCredentials(MeterRegistry meters) {
 		this.refusalChecks = Counter.builder("csms.charger.key.refusal.checks")
 				.description("Key checks spent on refused upgrades so that each refusal costs the same")
 				.register(meters);
+		this.slowChecks = Counter.builder("csms.charger.key.slow.checks")
+				.description("PBKDF2 checks of chosen keys at upgrades (not remembered, not refusals)").register(meters);
 	}
 
 	/**
@@ -133,6 +136,7 @@ public class ChargerCredentials {
 				&& MessageDigest.isEqual(remembered.keyMac(), keyMac)) {
 			return true;
 		}
+		slowChecks.increment();
 		if (!encoder.matches(authorizationKey, hash)) {
 			return false;
 		}
