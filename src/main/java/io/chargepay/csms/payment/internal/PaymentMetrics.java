@@ -10,6 +10,7 @@ import io.chargepay.csms.payment.PaymentLinkStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -28,11 +29,16 @@ class PaymentMetrics {
 	/** The outcomes LinkCreation records a provider call under. */
 	private static final List<String> CALL_OUTCOMES = List.of("created", "rejected", "unavailable");
 
-	PaymentMetrics(MeterRegistry meters, PaymentLinkRepository links, PaymentLinkProvider provider) {
+	PaymentMetrics(MeterRegistry meters, PaymentLinkRepository links, PaymentLinkProvider provider,
+			@Value("${csms.payments.currency:usd}") String currency) {
 		this.meters = meters;
 		this.links = links;
-		// From start-up, so a fresh system's latency panel reads 0 rather than "No data".
+		// From start-up, so a fresh system's panels read 0 rather than "No data" before its first link.
 		CALL_OUTCOMES.forEach(outcome -> callTimer(provider.name(), outcome));
+		for (PaymentLinkStatus status : PaymentLinkStatus.values()) {
+			linksGauge(provider.name(), status);
+		}
+		paidGauge(currency.toLowerCase(java.util.Locale.ROOT));
 	}
 
 	void providerCall(String provider, String outcome, long nanos) {
@@ -49,16 +55,23 @@ class PaymentMetrics {
 	void count() {
 		values.values().forEach(value -> value.set(0));
 		for (Object[] row : links.countByProviderAndStatus()) {
-			gauge("csms.payment.links", List.of("provider", (String) row[0], "status",
-					((PaymentLinkStatus) row[1]).name().toLowerCase()), "Payment links by provider and status")
-					.set(((Number) row[2]).longValue());
+			linksGauge((String) row[0], (PaymentLinkStatus) row[1]).set(((Number) row[2]).longValue());
 		}
 		for (Object[] row : links.sumPaidByCurrency()) {
-			gauge("csms.payment.paid.amount.minor", List.of("currency", (String) row[0]),
-					"Amount paid through payment links, in minor units").set(((Number) row[1]).longValue());
+			paidGauge((String) row[0]).set(((Number) row[1]).longValue());
 		}
 		gauge("csms.payment.backlog", List.of(), "Payment links waiting for their provider (outbox backlog)")
 				.set(links.countByStatus(PaymentLinkStatus.PENDING));
+	}
+
+	private AtomicLong paidGauge(String currency) {
+		return gauge("csms.payment.paid.amount.minor", List.of("currency", currency),
+				"Amount paid through payment links, in minor units");
+	}
+
+	private AtomicLong linksGauge(String provider, PaymentLinkStatus status) {
+		return gauge("csms.payment.links", List.of("provider", provider, "status", status.name().toLowerCase()),
+				"Payment links by provider and status");
 	}
 
 	private AtomicLong gauge(String name, List<String> tags, String description) {
