@@ -41,10 +41,12 @@ public record BalanceProperties(
 	/**
 	 * {@code holdTtl}: how long a sufficient check's reservation lasts when no session takes it (an Authorize whose
 	 * StartTransaction never came, a crash between check and session); longer than csms.authorization.check-reuse.
+	 * {@code checkTimeout}: the deadline of all the chain calls of one check together (CheckDeadline).
 	 */
 	public record Balance(
 			@DefaultValue("5s") @NotNull Duration rpcTimeout,
 			@DefaultValue("1h") @NotNull Duration maxPriceAge,
+			@DefaultValue("3s") @NotNull Duration checkTimeout,
 			@DefaultValue("10m") @NotNull Duration holdTtl) {
 	}
 

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import io.chargepay.csms.balance.internal.BalanceCheck;
 import io.chargepay.csms.balance.internal.BalanceCheckRepository;
 import io.chargepay.csms.balance.internal.BalanceMetrics;
+import io.chargepay.csms.balance.internal.CheckDeadline;
 import io.chargepay.csms.balance.internal.CheckRecorder;
 import io.chargepay.csms.balance.internal.PendingCheck;
 import io.chargepay.csms.balance.internal.WalletAddressRules;
@@ -44,10 +45,12 @@ public class BalanceService {
 	private final BalanceCheckRepository checks;
 	private final @Nullable SandboxBalanceProvider sandbox;
 	private final BalanceMetrics metrics;
+	private final CheckDeadline deadline;
 
 	BalanceService(List<BalanceProvider> providers, WalletAddressRules addresses, CheckRecorder recorder,
 			BalanceCheckRepository checks, ObjectProvider<SandboxBalanceProvider> sandbox,
-			BalanceMetrics metrics) {
+			BalanceMetrics metrics, CheckDeadline deadline) {
+		this.deadline = deadline;
 		this.providers = List.copyOf(providers);
 		this.addresses = addresses;
 		this.recorder = recorder;
@@ -71,7 +74,7 @@ public class BalanceService {
 		BigDecimal amount = amount(request.requestedAmount());
 		BigDecimal reserved = recorder.prepare(WalletKey.of(chain, request.walletAddress()));
 		long started = System.nanoTime();
-		ProviderAnswer answer = ask(provider, request.walletAddress(), chain, amount, reserved);
+		ProviderAnswer answer = deadline.within(() -> ask(provider, request.walletAddress(), chain, amount, reserved));
 		BalanceCheckResult result = recorder.record(PendingCheck.of(request.userId(), request.walletAddress(), chain,
 				amount, provider.name()), answer);
 		metrics.checked(provider, chain, result.status(), java.time.Duration.ofNanos(System.nanoTime() - started));

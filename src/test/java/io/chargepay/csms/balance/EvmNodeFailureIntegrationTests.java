@@ -61,6 +61,16 @@ class EvmNodeFailureIntegrationTests extends EvmTestSupport {
 	}
 
 	@Test
+	void recordsAnErrorWhenTheChecksCallsTogetherTakeLongerThanTheDeadline() {
+		// Every call answers in 0.8 s, inside the 1 s RPC timeout; the check's calls together pass the 3 s deadline.
+		BalanceCheckResult result = check(chain.fundedWallet(TestChain.wei("2000")), EvmTestNodes.SLOW_CHAIN, "10");
+
+		assertThat(result.status()).isEqualTo(BalanceStatus.ERROR);
+		assertThat(result.errorMessage()).isEqualTo("balance check exceeded csms.balance.check-timeout (3000 ms)");
+		assertThat(reservationStatus(result.balanceCheckId())).isEqualTo("NONE");
+	}
+
+	@Test
 	void recordsAnErrorWhenTheNodeAnswersWithMalformedJsonRpc() {
 		BalanceCheckResult result = check(TestChain.newAddress(), EvmTestNodes.GARBLED_CHAIN, "10");
 

@@ -5,7 +5,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -31,6 +37,9 @@ final class EvmTestNodes {
 	static final String SILENT_CHAIN = "SILENTCHAIN";
 	static final String GARBLED_CHAIN = "GARBLEDCHAIN";
 	static final String NO_FEED_CHAIN = "NOFEEDCHAIN";
+	static final String SLOW_CHAIN = "SLOWCHAIN";
+	/** Each call of the slow node: within the 1 s RPC timeout, but a check's calls together pass the 3 s deadline. */
+	static final Duration SLOW_CALL = Duration.ofMillis(800);
 
 	private static EvmTestNodes instance;
 
@@ -39,6 +48,7 @@ final class EvmTestNodes {
 	final TestChain chain;
 	final ServerSocket silent;
 	final HttpServer garbled;
+	final HttpServer slow;
 
 	private EvmTestNodes() {
 		this.node = Anvil.start();
@@ -54,6 +64,7 @@ final class EvmTestNodes {
 			// Never accepted: the kernel completes the handshake, nobody ever answers the request.
 			this.silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 			this.garbled = garbledNode();
+			this.slow = slowNode(node.rpcUrl());
 		}
 		catch (IOException | RuntimeException e) {
 			node.close();
@@ -88,6 +99,8 @@ final class EvmTestNodes {
 		registry.add("csms.chains." + GARBLED_CHAIN + ".fiat-price", () -> TestChain.ETH_PRICE);
 		chain(registry, NO_FEED_CHAIN, nodes.node.rpcUrl());
 		registry.add("csms.chains." + NO_FEED_CHAIN + ".price-feed", () -> nodes.chain.payee);
+		chain(registry, SLOW_CHAIN, "http://127.0.0.1:" + nodes.slow.getAddress().getPort());
+		registry.add("csms.chains." + SLOW_CHAIN + ".fiat-price", () -> TestChain.ETH_PRICE);
 	}
 
 	private static void chain(DynamicPropertyRegistry registry, String name, String rpcUrl) {
@@ -110,10 +123,38 @@ final class EvmTestNodes {
 		return server;
 	}
 
+	/** Anvil behind a node that answers every call {@link #SLOW_CALL} late. */
+	private static HttpServer slowNode(String anvilUrl) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+		HttpClient client = HttpClient.newHttpClient();
+		server.setExecutor(Executors.newFixedThreadPool(4));
+		server.createContext("/", exchange -> {
+			try {
+				byte[] request = exchange.getRequestBody().readAllBytes();
+				Thread.sleep(SLOW_CALL.toMillis());
+				byte[] answer = client.send(HttpRequest.newBuilder(URI.create(anvilUrl))
+						.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(request))
+						.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+				exchange.getResponseHeaders().add("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, answer.length);
+				exchange.getResponseBody().write(answer);
+			}
+			catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+			}
+			finally {
+				exchange.close();
+			}
+		});
+		server.start();
+		return server;
+	}
+
 	private void stop() {
 		node.close();
 		downNode.close();
 		garbled.stop(0);
+		slow.stop(0);
 		try {
 			silent.close();
 		}
