@@ -13,7 +13,9 @@ import java.util.function.Supplier;
 
 import io.chargepay.csms.balance.BalanceProperties;
 import io.chargepay.csms.balance.ProviderAnswer;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
@@ -33,16 +35,33 @@ public class CheckDeadline implements DisposableBean {
 	private final ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
 			new LinkedBlockingQueue<>(QUEUE), new CustomizableThreadFactory("balance-check-"));
 
+	@Autowired
 	CheckDeadline(BalanceProperties properties) {
-		this.timeout = properties.balance().checkTimeout();
+		this(properties.balance().checkTimeout());
+	}
+
+	CheckDeadline(Duration timeout) {
+		this.timeout = timeout;
 		pool.allowCoreThreadTimeOut(true);
 	}
 
 	/** {@code provider}'s answer, or an ERROR answer when it takes longer than the deadline or cannot start. */
 	public ProviderAnswer within(Supplier<ProviderAnswer> provider) {
 		Future<ProviderAnswer> answer;
+		Map<String, String> logContext = MDC.getCopyOfContextMap();
 		try {
-			answer = pool.submit(provider::get);
+			answer = pool.submit(() -> {
+				// The caller's log context (the charger and message being handled) goes with its check.
+				if (logContext != null) {
+					MDC.setContextMap(logContext);
+				}
+				try {
+					return provider.get();
+				}
+				finally {
+					MDC.clear();
+				}
+			});
 		}
 		catch (RejectedExecutionException saturated) {
 			return ProviderAnswer.error("too many balance checks in flight (" + (THREADS + QUEUE) + "); try again",
