@@ -20,9 +20,13 @@ class PendingSessionExpiry {
 
 	@Scheduled(fixedDelayString = "${csms.session.expiry-check-interval:15s}")
 	void expire() {
-		pending.expire().forEach(checkId -> {
-			balance.release(checkId);
-			metrics.failed("expired");
-		});
+		for (String sessionId : pending.overdue()) {
+			pending.expireIfPending(sessionId).ifPresent(expired -> {
+				if (expired.balanceCheckId() != null) {
+					balance.release(expired.balanceCheckId());
+				}
+				metrics.failed("expired");
+			});
+		}
 	}
 }

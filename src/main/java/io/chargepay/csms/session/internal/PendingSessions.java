@@ -1,13 +1,14 @@
 package io.chargepay.csms.session.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import io.chargepay.csms.session.ConnectorBusyException;
 import io.chargepay.csms.session.Actor;
 import io.chargepay.csms.session.SessionStatus;
 import io.chargepay.csms.session.SessionView;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,15 +55,28 @@ public class PendingSessions {
 		return sessions.findById(sessionId).map(ChargingSession::view).orElseThrow();
 	}
 
-	/** Fails pending sessions whose StartTransaction did not come in time; returns their balance checks. */
+	/** A pending session failed for want of its StartTransaction, and the balance check it held, if any. */
+	public record Expired(String sessionId, @Nullable String balanceCheckId) {
+	}
+
+	/** The pending sessions whose StartTransaction did not come in time. */
+	@Transactional(readOnly = true)
+	public List<String> overdue() {
+		return sessions.findPendingExpiredBefore(clock.instant(), SessionStatus.PENDING).stream()
+				.map(ChargingSession::id).toList();
+	}
+
+	/**
+	 * Fails an overdue session under its row lock if it is still pending: a StartTransaction that activated it a
+	 * moment ago wins, instead of both writing the row and one failing on its version.
+	 */
 	@Transactional
-	public List<String> expire() {
-		Instant now = clock.instant();
-		return sessions.findPendingExpiredBefore(now, SessionStatus.PENDING).stream()
-				.peek(session -> session.fail("no StartTransaction from the charger in time",
-						Actor.system("pending-expiry"), now))
-				.map(ChargingSession::balanceCheckId)
-				.filter(java.util.Objects::nonNull)
-				.toList();
+	public Optional<Expired> expireIfPending(String sessionId) {
+		ChargingSession session = sessions.findForUpdate(sessionId).orElse(null);
+		if (session == null || session.status() != SessionStatus.PENDING) {
+			return Optional.empty();
+		}
+		session.fail("no StartTransaction from the charger in time", Actor.system("pending-expiry"), clock.instant());
+		return Optional.of(new Expired(sessionId, session.balanceCheckId()));
 	}
 }
