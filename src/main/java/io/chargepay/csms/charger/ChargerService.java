@@ -11,6 +11,7 @@ import io.chargepay.csms.charger.internal.ChargerDataTransferRepository;
 import io.chargepay.csms.charger.internal.ChargerRepository;
 import io.chargepay.csms.charger.internal.ChargerSightings;
 import io.chargepay.csms.charger.internal.KeyVerifiers;
+import io.chargepay.csms.charger.internal.StatusReports;
 import io.chargepay.csms.charger.internal.ConnectorStatuses;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -28,11 +29,13 @@ public class ChargerService {
 	private final ChargerDataTransferRepository dataTransfers;
 	private final ChargerSightings sightings;
 	private final KeyVerifiers verifiers;
+	private final StatusReports reports;
 	private final Clock clock;
 
 	ChargerService(ChargerRepository chargers, ChargerCredentials credentials, ConnectorStatuses connectorStatuses,
 			ChargerDataTransferRepository dataTransfers, ChargerSightings sightings, KeyVerifiers verifiers,
-			Clock clock) {
+			StatusReports reports, Clock clock) {
+		this.reports = reports;
 		this.chargers = chargers;
 		this.credentials = credentials;
 		this.verifiers = verifiers;
@@ -158,7 +161,21 @@ public class ChargerService {
 		return new ChargerView(charger.id(), charger.isEnabled(), charger.vendor(), charger.model(),
 				charger.firmwareVersion(), charger.registeredAt(), charger.lastBootAt(),
 				sightings.lastSeen(charger.id(), charger.lastSeenAt()),
-				connectorStatuses.of(charger.id()));
+				connectorStatuses.of(charger.id()),
+				ChargerView.StatusReport.of(charger.firmwareStatus(), charger.firmwareStatusAt()),
+				ChargerView.StatusReport.of(charger.diagnosticsStatus(), charger.diagnosticsStatusAt()));
+	}
+
+	/** FirmwareStatusNotification: the charger's latest firmware status, and its history. */
+	@Transactional
+	public void recordFirmwareStatus(String chargerId, String status) {
+		reports.record(chargerId, StatusReports.Kind.FIRMWARE, status, clock.instant());
+	}
+
+	/** DiagnosticsStatusNotification: the charger's latest diagnostics upload status, and its history. */
+	@Transactional
+	public void recordDiagnosticsStatus(String chargerId, String status) {
+		reports.record(chargerId, StatusReports.Kind.DIAGNOSTICS, status, clock.instant());
 	}
 
 	@Transactional

@@ -15,7 +15,17 @@ public record ChargerView(
 		Instant registeredAt,
 		@Nullable Instant lastBootAt,
 		@Nullable Instant lastSeenAt,
-		List<ConnectorView> connectors) {
+		List<ConnectorView> connectors,
+		@Nullable StatusReport firmware,
+		@Nullable StatusReport diagnostics) {
+
+	/** The latest FirmwareStatusNotification or DiagnosticsStatusNotification, and when it came. */
+	public record StatusReport(String status, Instant at) {
+
+		static @Nullable StatusReport of(@Nullable String status, @Nullable Instant at) {
+			return status == null || at == null ? null : new StatusReport(status, at);
+		}
+	}
 
 	public record ConnectorView(int connectorId, String status, String errorCode, Instant statusAt) {
 	}

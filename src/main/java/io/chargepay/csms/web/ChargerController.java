@@ -51,6 +51,7 @@ class ChargerController {
 	record ChargerResponse(String chargerId, boolean enabled, boolean connected, @Nullable String vendor,
 			@Nullable String model, @Nullable String firmwareVersion, Instant registeredAt, @Nullable Instant lastBootAt,
 			@Nullable Instant lastSeenAt, List<ChargerView.ConnectorView> connectors,
+			ChargerView.@Nullable StatusReport firmware, ChargerView.@Nullable StatusReport diagnostics,
 			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String authorizationKey) {
 	}
 
@@ -126,6 +127,6 @@ class ChargerController {
 	private ChargerResponse response(ChargerView view, @Nullable String authorizationKey) {
 		return new ChargerResponse(view.chargerId(), view.enabled(), commands.isConnected(view.chargerId()),
 				view.vendor(), view.model(), view.firmwareVersion(), view.registeredAt(), view.lastBootAt(),
-				view.lastSeenAt(), view.connectors(), authorizationKey);
+				view.lastSeenAt(), view.connectors(), view.firmware(), view.diagnostics(), authorizationKey);
 	}
 }

@@ -32,6 +32,8 @@ class ChargerApiIntegrationTests {
 	int ocppPort;
 	@Autowired
 	ChargerCommands commands;
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	Api api;
 	String operator;
@@ -55,6 +57,25 @@ class ChargerApiIntegrationTests {
 		assertThat(created.text()).doesNotContain(KEY);
 		assertThat(UpgradeProbe.upgrade(ocppPort, "/ocpp/" + chargerId, "ocpp1.6", UpgradeProbe.basic(chargerId, KEY))
 				.status()).isEqualTo(101);
+	}
+
+	@Test
+	void showsTheChargersLatestFirmwareAndDiagnosticsStatusAndKeepsEveryReport() {
+		register(chargerId, KEY);
+		try (TestCharger charger = TestCharger.connect(ocppPort, chargerId, KEY)) {
+			assertThat(charger.result("FirmwareStatusNotification", Map.of("status", "Downloading"))).isEmpty();
+			assertThat(charger.result("FirmwareStatusNotification", Map.of("status", "Installed"))).isEmpty();
+			assertThat(charger.result("DiagnosticsStatusNotification", Map.of("status", "Uploaded"))).isEmpty();
+			assertThat(charger.call("FirmwareStatusNotification", Map.of("status", "Bricked")).get(2).asString())
+					.as("a status OCPP 1.6 does not define").isEqualTo("PropertyConstraintViolation");
+		}
+
+		JsonNode shown = api.get("/api/v1/chargers/" + chargerId, operator).body();
+		assertThat(shown.get("firmware").get("status").asString()).isEqualTo("Installed");
+		assertThat(shown.get("firmware").get("at").asString()).isNotBlank();
+		assertThat(shown.get("diagnostics").get("status").asString()).isEqualTo("Uploaded");
+		assertThat(jdbc.queryForList("SELECT status FROM charger_status_reports WHERE charger_id = ? ORDER BY id",
+				String.class, chargerId)).containsExactly("Downloading", "Installed", "Uploaded");
 	}
 
 	@Test

@@ -18,6 +18,10 @@ public class Charger {
 	@Column(name = "password_hash")
 	private String passwordHash;
 	private @Nullable String keyVerifier;
+	private @Nullable String firmwareStatus;
+	private @Nullable Instant firmwareStatusAt;
+	private @Nullable String diagnosticsStatus;
+	private @Nullable Instant diagnosticsStatusAt;
 	private boolean enabled;
 	private @Nullable String vendor;
 	private @Nullable String model;
@@ -72,6 +76,10 @@ public class Charger {
 	public Instant registeredAt() { return registeredAt; }
 	public String passwordHash() { return passwordHash; }
 	public @Nullable String keyVerifier() { return keyVerifier; }
+	public @Nullable String firmwareStatus() { return firmwareStatus; }
+	public @Nullable Instant firmwareStatusAt() { return firmwareStatusAt; }
+	public @Nullable String diagnosticsStatus() { return diagnosticsStatus; }
+	public @Nullable Instant diagnosticsStatusAt() { return diagnosticsStatusAt; }
 	public boolean isEnabled() { return enabled; }
 	public @Nullable String vendor() { return vendor; }
 	public @Nullable String model() { return model; }
