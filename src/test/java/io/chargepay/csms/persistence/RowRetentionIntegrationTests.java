@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Quarantined messages and DataTransfer rows past their retention are purged in batches; recent ones stay. */
+/** Quarantined messages, DataTransfer rows and status reports past their retention are purged; recent ones stay. */
 @CsmsIntegrationTest
 class RowRetentionIntegrationTests {
 
@@ -52,6 +52,24 @@ class RowRetentionIntegrationTests {
 				Timestamp.class, charger)).singleElement()
 				.satisfies(kept -> assertThat(kept.toLocalDateTime().toInstant(ZoneOffset.UTC))
 						.isAfter(Instant.now().minus(Duration.ofDays(1))));
+	}
+
+	@Test
+	void purgesStatusReportsOlderThanTheRetentionAndKeepsRecentOnes() {
+		String charger = "RET-" + UUID.randomUUID().toString().substring(0, 8);
+		statusReport(charger, Instant.now().minus(Duration.ofDays(100)));
+		statusReport(charger, Instant.now().minus(Duration.ofDays(1)));
+
+		retention.purge("charger_status_reports", Duration.ofDays(90), "status reports");
+
+		assertThat(jdbc.queryForObject("select count(*) from charger_status_reports where charger_id = ?",
+				Integer.class, charger)).isEqualTo(1);
+	}
+
+	private void statusReport(String charger, Instant at) {
+		transaction.executeWithoutResult(status -> jdbc.update("INSERT INTO charger_status_reports "
+				+ "(charger_id, kind, status, received_at) VALUES (?, 'FIRMWARE', 'Installed', ?)", charger,
+				UtcTimestamps.of(at)));
 	}
 
 	private void quarantine(String charger, Instant at, int count) {
