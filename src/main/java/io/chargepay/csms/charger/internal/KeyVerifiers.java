@@ -41,10 +41,6 @@ public class KeyVerifiers {
 		this.secretId = bytes.length == 0 ? "" : HEX.formatHex(digest("csms-key-verifier-id", bytes), 0, 4);
 	}
 
-	public boolean enabled() {
-		return secret != null;
-	}
-
 	/** The verifier to store once {@code key} passed the slow check against {@code passwordHash}, when enabled. */
 	public Optional<String> verifierOf(String chargerId, String passwordHash, String key) {
 		return secret == null ? Optional.empty() : Optional.of(secretId + ":" + HEX.formatHex(mac(chargerId, passwordHash, key)));

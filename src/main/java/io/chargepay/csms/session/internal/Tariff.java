@@ -38,6 +38,16 @@ public class Tariff {
 			@Value("${csms.tariff.session-fee:0.50}") BigDecimal sessionFee,
 			@Value("${csms.payments.currency:usd}") String currency,
 			@Value("${csms.tariff.max-cost-tolerance:0}") BigDecimal maxCostTolerance, SessionProperties sessions) {
+		this(pricePerKwh, sessionFee, currency, maxCostTolerance, sessions.authorization().defaultMaxCost());
+	}
+
+	/** Prices only: no session is capped by this one's bills (unit tests of the price arithmetic). */
+	Tariff(BigDecimal pricePerKwh, BigDecimal sessionFee, String currency) {
+		this(pricePerKwh, sessionFee, currency, BigDecimal.ZERO, BigDecimal.ZERO);
+	}
+
+	private Tariff(BigDecimal pricePerKwh, BigDecimal sessionFee, String currency, BigDecimal maxCostTolerance,
+			BigDecimal chargerStartCheck) {
 		if (maxCostTolerance.signum() < 0) {
 			throw new IllegalArgumentException("csms.tariff.max-cost-tolerance must not be negative");
 		}
@@ -45,15 +55,7 @@ public class Tariff {
 		this.sessionFee = sessionFee;
 		this.currency = currency;
 		this.maxCostTolerance = maxCostTolerance;
-		this.chargerStartCheck = sessions.authorization().defaultMaxCost();
-	}
-
-	Tariff(BigDecimal pricePerKwh, BigDecimal sessionFee, String currency) {
-		this.pricePerKwh = pricePerKwh;
-		this.sessionFee = sessionFee;
-		this.currency = currency;
-		this.maxCostTolerance = BigDecimal.ZERO;
-		this.chargerStartCheck = BigDecimal.ZERO;
+		this.chargerStartCheck = chargerStartCheck;
 	}
 
 	/**
