@@ -39,6 +39,7 @@ class PaymentMetrics {
 			linksGauge(provider.name(), status);
 		}
 		paidGauge(currency.toLowerCase(java.util.Locale.ROOT));
+		backlogGauge();
 	}
 
 	void providerCall(String provider, String outcome, long nanos) {
@@ -60,8 +61,11 @@ class PaymentMetrics {
 		for (Object[] row : links.sumPaidByCurrency()) {
 			paidGauge((String) row[0]).set(((Number) row[1]).longValue());
 		}
-		gauge("csms.payment.backlog", List.of(), "Payment links waiting for their provider (outbox backlog)")
-				.set(links.countByStatus(PaymentLinkStatus.PENDING));
+		backlogGauge().set(links.countByStatus(PaymentLinkStatus.PENDING));
+	}
+
+	private AtomicLong backlogGauge() {
+		return gauge("csms.payment.backlog", List.of(), "Payment links waiting for their provider (outbox backlog)");
 	}
 
 	private AtomicLong paidGauge(String currency) {
