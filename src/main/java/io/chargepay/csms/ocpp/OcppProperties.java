@@ -16,9 +16,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The OCPP-J listener. {@code workerThreads} handle charger messages (they block on the database, so more than the
  * cores); {@code workerQueueCapacity} bounds what waits for them, beyond which the listener stops reading.
- * {@code decoderThreads} decode frames and decide upgrades (a PBKDF2 check and database reads each), and each one
- * serves a fixed share of the connections; 0 means 4 per core, at least 8 (see BENCHMARKS.md). An upgrade that waited
- * longer than {@code staleHandshake} for a decoder is answered 503 without checking its key. A charger's timestamp
+ * {@code decoderThreads} decode frames, and each one serves a fixed share of the connections; 0 means 4 per core, at
+ * least 8 (see BENCHMARKS.md). Upgrades are decided on the {@code admission} pool instead (a key check and a database
+ * read each). An upgrade that waited longer than {@code staleHandshake} since its connection was accepted is answered
+ * 503 without checking its key. A charger's timestamp
  * more than {@code maxClockSkew} ahead of ours is not trusted for ordering (see ChargerClock). {@code limits} bound
  * what one peer address or one identity can cost us before it has authenticated.
  */
@@ -37,6 +38,7 @@ public record OcppProperties(
 		@DefaultValue("8s") Duration staleHandshake,
 		@DefaultValue("15m") Duration maxClockSkew,
 		@DefaultValue @Valid Limits limits,
+		@DefaultValue @Valid Admission admission,
 		@Nullable Tls tls) {
 
 	/** The decoder threads to start: {@code decoderThreads}, or 4 per core and at least 8 when it is 0. */
@@ -61,6 +63,21 @@ public record OcppProperties(
 			@DefaultValue("30") @Positive int failedUpgradesPerIdentity,
 			@DefaultValue("1m") Duration failedUpgradeWindow,
 			@DefaultValue({ "127.0.0.1", "::1" }) List<String> exemptAddresses) {
+	}
+
+	/**
+	 * Where upgrades are decided, apart from the decoders that read connected chargers' frames: {@code threads} (0: one
+	 * per two cores, at least one) check keys, at most {@code queueCapacity} upgrades wait for them, and one more is
+	 * answered 503 with Retry-After {@code retryAfter} without being read further.
+	 */
+	public record Admission(
+			@DefaultValue("0") @Min(0) int threads,
+			@DefaultValue("1000") @Positive int queueCapacity,
+			@DefaultValue("10s") Duration retryAfter) {
+
+		public int effectiveThreads() {
+			return threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+		}
 	}
 
 	/** Security profile 2: the same Basic auth over TLS 1.2+, on when a key store is configured. */

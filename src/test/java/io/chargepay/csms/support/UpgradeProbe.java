@@ -61,6 +61,15 @@ public final class UpgradeProbe {
 
 	/** Sends the upgrade on {@code socket} and reads the response head; the socket stays open (a 101 stays upgraded). */
 	public static Response upgrade(Socket socket, int port, String path, String subprotocols, String authorization) {
+		return upgrade(socket, port, path, subprotocols, authorization, new byte[0]);
+	}
+
+	/**
+	 * The same with {@code trailing} bytes (WebSocket frames, say) sent in the same write right behind the request, as
+	 * a client that does not wait for the 101 does.
+	 */
+	public static Response upgrade(Socket socket, int port, String path, String subprotocols, String authorization,
+			byte[] trailing) {
 		try {
 			StringBuilder request = new StringBuilder()
 					.append("GET ").append(path).append(" HTTP/1.1\r\n")
@@ -74,14 +83,47 @@ public final class UpgradeProbe {
 				request.append("Authorization: ").append(authorization).append("\r\n");
 			}
 			request.append("\r\n");
+			java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+			bytes.write(request.toString().getBytes(StandardCharsets.US_ASCII));
+			bytes.write(trailing);
 			OutputStream out = socket.getOutputStream();
-			out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
+			out.write(bytes.toByteArray());
 			out.flush();
 			return readResponseHead(socket.getInputStream());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** A client's text frame (masked, as RFC 6455 §5.3 requires of clients) of fewer than 126 bytes. */
+	public static byte[] clientTextFrame(String text) {
+		byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+		if (payload.length > 125) {
+			throw new IllegalArgumentException("only short frames: " + payload.length + " bytes");
+		}
+		byte[] mask = { 1, 2, 3, 4 };
+		byte[] frame = new byte[6 + payload.length];
+		frame[0] = (byte) 0x81;
+		frame[1] = (byte) (0x80 | payload.length);
+		System.arraycopy(mask, 0, frame, 2, 4);
+		for (int i = 0; i < payload.length; i++) {
+			frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
+		}
+		return frame;
+	}
+
+	/** Reads one unmasked text frame from the server (a payload under 64 KiB). */
+	public static String readServerTextFrame(InputStream in) throws IOException {
+		int opcode = in.read();
+		int length = in.read() & 0x7f;
+		if (length == 126) {
+			length = (in.read() << 8) | in.read();
+		}
+		if (opcode != 0x81 || length > 0xffff) {
+			throw new IllegalStateException("not a short text frame: opcode " + opcode + ", length " + length);
+		}
+		return new String(in.readNBytes(length), StandardCharsets.UTF_8);
 	}
 
 	/** Reads byte by byte, so nothing after the head (a WebSocket frame) is consumed. */

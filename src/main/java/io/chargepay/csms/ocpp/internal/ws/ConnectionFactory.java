@@ -14,7 +14,8 @@ import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.drafts.Draft;
 
 /**
- * Wraps each accepted channel (plain or TLS) in a {@link HandshakeResponseChannel} under an upgrade deadline, after
+ * Makes each accepted connection a {@link ChargerSocket}, whose upgrade is decided on the admission pool, and wraps
+ * its channel (plain or TLS) in a {@link HandshakeResponseChannel} under an upgrade deadline, after
  * counting it against its address's cap: one over the cap is closed at once, without reading a byte.
  */
 final class ConnectionFactory implements WebSocketServerFactory {
@@ -23,10 +24,12 @@ final class ConnectionFactory implements WebSocketServerFactory {
 	private final AddressConnections connections;
 	private final UpgradeDeadline deadline;
 	private final int maxUpgradeRequestBytes;
+	private final Admissions admissions;
 
 	ConnectionFactory(WebSocketServerFactory delegate, AddressConnections connections, UpgradeDeadline deadline,
-			int maxUpgradeRequestBytes) {
+			int maxUpgradeRequestBytes, Admissions admissions) {
 		this.delegate = delegate;
+		this.admissions = admissions;
 		this.connections = connections;
 		this.deadline = deadline;
 		this.maxUpgradeRequestBytes = maxUpgradeRequestBytes;
@@ -34,12 +37,12 @@ final class ConnectionFactory implements WebSocketServerFactory {
 
 	@Override
 	public WebSocketImpl createWebSocket(WebSocketAdapter adapter, Draft draft) {
-		return delegate.createWebSocket(adapter, draft);
+		return new ChargerSocket(adapter, List.of(draft), admissions);
 	}
 
 	@Override
 	public WebSocketImpl createWebSocket(WebSocketAdapter adapter, List<Draft> drafts) {
-		return delegate.createWebSocket(adapter, drafts);
+		return new ChargerSocket(adapter, drafts, admissions);
 	}
 
 	@Override

@@ -79,7 +79,7 @@ class OcppEndpoint implements DisposableBean {
 	}
 
 	/**
-	 * Decides an upgrade from {@code peer}: the charger id it admits, or the refusal. Runs on a listener decoder thread.
+	 * Decides an upgrade from {@code peer}: the charger id it admits, or the refusal. Runs on an admission thread.
 	 * An address or identity with too many refused credentials lately is refused before the key check.
 	 */
 	String admit(UpgradeRequest request, InetAddress peer) throws UpgradeRefusedException {
@@ -116,7 +116,7 @@ class OcppEndpoint implements DisposableBean {
 		return authentication == ChargerAuthentication.ACCEPTED ? null : UpgradeRefusal.UNAUTHORIZED;
 	}
 
-	/** Runs before the new connection's first message is read (on the same listener thread). */
+	/** Runs before the new connection's first message is read (on the admission thread that admitted it). */
 	ChargerConnection opened(String chargerId, WebSocket socket) {
 		AtomicReference<@Nullable ChargerConnection> replacedOne = new AtomicReference<>();
 		ChargerConnection connection = registry.register(chargerId, previous -> {

@@ -33,10 +33,12 @@ class OcppListener implements SmartLifecycle {
 	private final ConfigurableEnvironment environment;
 	private final AddressConnections connections;
 	private final UpgradeDeadline deadline;
+	private final Admissions admissions;
 	private @Nullable OcppWebSocketServer server;
 
 	OcppListener(OcppProperties properties, OcppEndpoint endpoint, ConfigurableEnvironment environment,
-			AddressConnections connections, UpgradeDeadline deadline) {
+			AddressConnections connections, UpgradeDeadline deadline, Admissions admissions) {
+		this.admissions = admissions;
 		this.properties = properties;
 		this.endpoint = endpoint;
 		this.environment = environment;
@@ -48,9 +50,9 @@ class OcppListener implements SmartLifecycle {
 	public synchronized void start() {
 		OcppWebSocketServer started = new OcppWebSocketServer(
 				new InetSocketAddress(properties.host(), properties.port()),
-				properties.effectiveDecoderThreads(), properties.maxFrameBytes(), properties.staleHandshake(), endpoint,
-				new ConnectionFactory(socketFactory(), connections, deadline,
-						properties.limits().maxUpgradeRequestBytes()));
+				properties.effectiveDecoderThreads(), properties.maxFrameBytes(), properties.staleHandshake(),
+				admissions.retryAfter(), endpoint, new ConnectionFactory(socketFactory(), connections, deadline,
+						properties.limits().maxUpgradeRequestBytes(), admissions));
 		started.start();
 		started.awaitListening();
 		this.server = started;

@@ -34,13 +34,15 @@ final class OcppWebSocketServer extends WebSocketServer {
 
 	private final OcppEndpoint endpoint;
 	private final long staleHandshakeNanos;
+	private final Duration admissionRetryAfter;
 	private final CompletableFuture<Void> listening = new CompletableFuture<>();
 
 	OcppWebSocketServer(InetSocketAddress address, int decoders, int maxFrameBytes, Duration staleHandshake,
-			OcppEndpoint endpoint, ConnectionFactory sockets) {
+			Duration admissionRetryAfter, OcppEndpoint endpoint, ConnectionFactory sockets) {
 		super(address, decoders, List.of(draft(maxFrameBytes)));
 		this.endpoint = endpoint;
 		this.staleHandshakeNanos = staleHandshake.toNanos();
+		this.admissionRetryAfter = admissionRetryAfter;
 		setMaxPendingConnections(ACCEPT_BACKLOG);
 		setReuseAddr(true);
 		setTcpNoDelay(true);
@@ -68,10 +70,14 @@ final class OcppWebSocketServer extends WebSocketServer {
 		super.run();
 	}
 
+	/** Runs on an admission thread (ChargerSocket), or on the decoder for a refusal because that pool was full. */
 	@Override
 	public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket socket, Draft draft,
 			ClientHandshake request) throws InvalidDataException {
 		try {
+			if (socket instanceof ChargerSocket charger && charger.admissionFull()) {
+				throw new UpgradeRefusedException(UpgradeRefusal.ADMISSION_FULL, admissionRetryAfter);
+			}
 			// Under a connection storm, an upgrade that waited longer than the charger's own handshake timeout is
 			// refused before the PBKDF2 check: its charger has gone and will retry, and checking its key would only
 			// delay the ones still waiting.

@@ -14,8 +14,10 @@ enum UpgradeRefusal {
 	UNAUTHORIZED(401, "Unauthorized", "WWW-Authenticate: Basic realm=\"OCPP\", charset=\"UTF-8\"\r\n"),
 	/** Answered exactly as UNAUTHORIZED: telling unknown ids apart would let anyone enumerate the fleet. */
 	UNKNOWN_CHARGER(401, "Unauthorized", "WWW-Authenticate: Basic realm=\"OCPP\", charset=\"UTF-8\"\r\n"),
-	/** The upgrade waited too long for a decoder: the charger has likely given up; retry later costs us nothing now. */
+	/** The upgrade waited too long to be decided: the charger has likely given up; retry later costs us nothing now. */
 	OVERLOADED(503, "Service Unavailable", ""),
+	/** Every admission thread is busy and the upgrades waiting for them fill its queue (Admissions). */
+	ADMISSION_FULL(503, "Service Unavailable", ""),
 	/** Too many refused credentials from this address or for this identity lately (FailedUpgrades). */
 	RATE_LIMITED(429, "Too Many Requests", "");
 

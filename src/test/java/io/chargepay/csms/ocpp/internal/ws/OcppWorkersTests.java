@@ -52,6 +52,7 @@ class OcppWorkersTests {
 	static OcppProperties properties(int threads, int queue) {
 		return new OcppProperties("127.0.0.1", 0, Duration.ofSeconds(30), Duration.ofSeconds(300), 65536, threads, queue,
 				32, 0, Duration.ofSeconds(8), Duration.ofMinutes(15), new OcppProperties.Limits(Duration.ofSeconds(10),
-						8192, 200, 10, 30, Duration.ofMinutes(1), List.of()), null);
+						8192, 200, 10, 30, Duration.ofMinutes(1), List.of()),
+				new OcppProperties.Admission(1, 1000, Duration.ofSeconds(10)), null);
 	}
 }
