@@ -39,6 +39,7 @@ public record OcppProperties(
 		@DefaultValue("15m") Duration maxClockSkew,
 		@DefaultValue @Valid Limits limits,
 		@DefaultValue @Valid Admission admission,
+		@DefaultValue @Valid BalanceGate balanceGate,
 		@Nullable Tls tls) {
 
 	/** The decoder threads to start: {@code decoderThreads}, or 4 per core and at least 8 when it is 0. */
@@ -78,6 +79,18 @@ public record OcppProperties(
 		public int effectiveThreads() {
 			return threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 		}
+	}
+
+	/**
+	 * The charger messages that may wait for a balance check (Authorize, StartTransaction) are handled on a pool of
+	 * {@code threads} of their own, at most {@code queueCapacity} waiting, so that a slow chain never holds the workers
+	 * every other message needs; one charger may send at most {@code perChargerPerMinute} of them a minute. Beyond
+	 * either, the message is answered with a CALLERROR (a StartTransaction is then resent by the charger).
+	 */
+	public record BalanceGate(
+			@DefaultValue("32") @Positive int threads,
+			@DefaultValue("1000") @Positive int queueCapacity,
+			@DefaultValue("30") @Positive int perChargerPerMinute) {
 	}
 
 	/** Security profile 2: the same Basic auth over TLS 1.2+, on when a key store is configured. */

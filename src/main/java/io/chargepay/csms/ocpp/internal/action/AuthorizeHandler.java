@@ -1,5 +1,7 @@
 package io.chargepay.csms.ocpp.internal.action;
 
+import java.util.concurrent.CompletableFuture;
+
 import io.chargepay.csms.session.SessionService;
 import org.springframework.stereotype.Component;
 
@@ -13,16 +15,20 @@ class AuthorizeHandler implements ActionHandler<AuthorizeHandler.Request> {
 	}
 
 	private final SessionService sessions;
+	private final BalanceGate gate;
 
-	AuthorizeHandler(SessionService sessions) {
+	AuthorizeHandler(SessionService sessions, BalanceGate gate) {
 		this.sessions = sessions;
+		this.gate = gate;
 	}
 
 	public String action() { return "Authorize"; }
 
 	public Class<Request> requestType() { return Request.class; }
 
-	public Confirmation handle(CallContext context, Request request) {
-		return new Confirmation(IdTagInfo.of(sessions.authorize(request.idTag())));
+	/** The idTag's balance check may read the chain: off the OCPP workers (BalanceGate). */
+	public CompletableFuture<Confirmation> handle(CallContext context, Request request) {
+		return gate.handle(context.chargerId(),
+				() -> new Confirmation(IdTagInfo.of(sessions.authorize(request.idTag()))));
 	}
 }

@@ -1,5 +1,7 @@
 package io.chargepay.csms.ocpp.internal.action;
 
+import java.util.concurrent.CompletableFuture;
+
 import io.chargepay.csms.ocpp.internal.rpc.ErrorCode;
 import io.chargepay.csms.ocpp.internal.rpc.OcppError;
 import io.chargepay.csms.ocpp.internal.rpc.OcppTime;
@@ -19,19 +21,26 @@ class StartTransactionHandler implements ActionHandler<StartTransactionHandler.R
 	}
 
 	private final SessionService sessions;
+	private final BalanceGate gate;
 
-	StartTransactionHandler(SessionService sessions) {
+	StartTransactionHandler(SessionService sessions, BalanceGate gate) {
 		this.sessions = sessions;
+		this.gate = gate;
 	}
 
 	public String action() { return "StartTransaction"; }
 
 	public Class<Request> requestType() { return Request.class; }
 
-	public Confirmation handle(CallContext context, Request request) {
+	/** An RFID start's balance check may read the chain: off the OCPP workers (BalanceGate). */
+	public CompletableFuture<Confirmation> handle(CallContext context, Request request) {
 		if (request.connectorId() <= 0) {
 			throw new OcppError(ErrorCode.PropertyConstraintViolation, "connectorId must be greater than 0");
 		}
+		return gate.handle(context.chargerId(), () -> start(context, request));
+	}
+
+	private Confirmation start(CallContext context, Request request) {
 		TransactionStarted started = sessions.startTransaction(new TransactionStartRequest(context.chargerId(),
 				request.connectorId(), request.idTag(), request.meterStart(), OcppTime.parse(request.timestamp()),
 				request.reservationId()));

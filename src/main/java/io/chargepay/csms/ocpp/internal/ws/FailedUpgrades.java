@@ -3,11 +3,9 @@ package io.chargepay.csms.ocpp.internal.ws;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.chargepay.csms.ocpp.OcppProperties;
+import io.chargepay.csms.ocpp.internal.FixedWindows;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,47 +19,31 @@ class FailedUpgrades {
 
 	static final int TRACKED = 100_000;
 
-	private record Window(long startedNanos, AtomicInteger failures) {
-	}
-
-	private final Cache<InetAddress, Window> byAddress;
-	private final Cache<String, Window> byIdentity;
+	private final FixedWindows<InetAddress> byAddress;
+	private final FixedWindows<String> byIdentity;
 	private final int perAddress;
 	private final int perIdentity;
-	private final Duration window;
 	private final ExemptPeers exempt;
 
 	FailedUpgrades(OcppProperties properties, ExemptPeers exempt) {
 		OcppProperties.Limits limits = properties.limits();
-		this.window = limits.failedUpgradeWindow();
 		this.perAddress = limits.failedUpgradesPerAddress();
 		this.perIdentity = limits.failedUpgradesPerIdentity();
 		this.exempt = exempt;
-		this.byAddress = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(TRACKED).build();
-		this.byIdentity = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(TRACKED).build();
+		this.byAddress = new FixedWindows<>(limits.failedUpgradeWindow(), TRACKED);
+		this.byIdentity = new FixedWindows<>(limits.failedUpgradeWindow(), TRACKED);
 	}
 
 	/** How long {@code peer} or {@code identity} must wait before its next try, when either is over its limit. */
 	Optional<Duration> retryAfter(InetAddress peer, String identity) {
-		long now = System.nanoTime();
-		Optional<Duration> address = exempt.covers(peer) ? Optional.empty()
-				: remaining(byAddress.getIfPresent(peer), perAddress, now);
-		return address.or(() -> remaining(byIdentity.getIfPresent(identity), perIdentity, now));
+		Optional<Duration> address = exempt.covers(peer) ? Optional.empty() : byAddress.retryAfter(peer, perAddress);
+		return address.or(() -> byIdentity.retryAfter(identity, perIdentity));
 	}
 
 	void failed(InetAddress peer, String identity) {
-		long now = System.nanoTime();
 		if (!exempt.covers(peer)) {
-			byAddress.get(peer, address -> new Window(now, new AtomicInteger())).failures().incrementAndGet();
+			byAddress.count(peer);
 		}
-		byIdentity.get(identity, id -> new Window(now, new AtomicInteger())).failures().incrementAndGet();
-	}
-
-	private Optional<Duration> remaining(Window failures, int limit, long now) {
-		if (failures == null || failures.failures().get() < limit) {
-			return Optional.empty();
-		}
-		Duration left = window.minusNanos(now - failures.startedNanos());
-		return left.isNegative() ? Optional.empty() : Optional.of(left);
+		byIdentity.count(identity);
 	}
 }

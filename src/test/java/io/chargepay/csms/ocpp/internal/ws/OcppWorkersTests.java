@@ -53,6 +53,7 @@ class OcppWorkersTests {
 		return new OcppProperties("127.0.0.1", 0, Duration.ofSeconds(30), Duration.ofSeconds(300), 65536, threads, queue,
 				32, 0, Duration.ofSeconds(8), Duration.ofMinutes(15), new OcppProperties.Limits(Duration.ofSeconds(10),
 						8192, 200, 10, 30, Duration.ofMinutes(1), List.of()),
-				new OcppProperties.Admission(1, 1000, Duration.ofSeconds(10)), null);
+				new OcppProperties.Admission(1, 1000, Duration.ofSeconds(10)),
+				new OcppProperties.BalanceGate(32, 1000, 30), null);
 	}
 }
