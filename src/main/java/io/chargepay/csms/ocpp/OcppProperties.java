@@ -88,7 +88,7 @@ public record OcppProperties(
 	 * either, the message is answered with a CALLERROR (a StartTransaction is then resent by the charger).
 	 */
 	public record BalanceGate(
-			@DefaultValue("32") @Positive int threads,
+			@DefaultValue("16") @Positive int threads,
 			@DefaultValue("1000") @Positive int queueCapacity,
 			@DefaultValue("30") @Positive int perChargerPerMinute) {
 	}
