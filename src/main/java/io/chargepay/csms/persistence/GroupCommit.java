@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,6 +61,12 @@ public final class GroupCommit {
 	private final DistributionSummary batchSizes;
 	private final Timer commitTimes;
 	private final @Nullable Thread writer;
+	/**
+	 * Callers' futures are completed here, not on the writer: what a caller chained on its write (the reply to a charger,
+	 * its next message handed to a worker, which waits for room when the workers are busy) would otherwise run between
+	 * two commits and hold back every other caller's writes. One task per batch; at most one per uncommitted write.
+	 */
+	private final @Nullable ExecutorService completions;
 	private final Object admission = new Object();
 	private boolean open;
 
@@ -80,6 +89,9 @@ public final class GroupCommit {
 				.register(meters);
 		this.open = enabled;
 		this.writer = enabled ? new Thread(this::run, "group-commit-" + name) : null;
+		this.completions = enabled
+				? Executors.newSingleThreadExecutor(new CustomizableThreadFactory("group-commit-" + name + "-done-"))
+				: null;
 	}
 
 	void start() {
@@ -123,6 +135,10 @@ public final class GroupCommit {
 			catch (InterruptedException interrupted) {
 				Thread.currentThread().interrupt();
 			}
+		}
+		if (completions != null) {
+			// Queued completions still run: callers are waiting for them.
+			completions.shutdown();
 		}
 	}
 
@@ -177,11 +193,11 @@ public final class GroupCommit {
 		try {
 			commitTimes.record(() -> transaction.executeWithoutResult(status -> sendTogether(batch)));
 			batchSizes.record(batch.size());
-			batch.forEach(write -> settle(write, null));
+			settle(batch, null);
 		}
 		catch (RuntimeException | Error failure) {
 			if (batch.size() == 1 || unreachable(failure)) {
-				batch.forEach(write -> settle(write, failure));
+				settle(batch, failure);
 				return;
 			}
 			log.warn("A batch of {} writes failed ({}); committing them one by one", batch.size(), failure.toString());
@@ -193,7 +209,7 @@ public final class GroupCommit {
 		for (int i = 0; i < batch.size(); i++) {
 			Throwable failure = commitAlone(batch.get(i));
 			if (failure != null && unreachable(failure)) {
-				batch.subList(i + 1, batch.size()).forEach(write -> settle(write, failure));
+				settle(batch.subList(i + 1, batch.size()), failure);
 				return;
 			}
 		}
@@ -209,22 +225,32 @@ public final class GroupCommit {
 		try {
 			transaction.executeWithoutResult(status -> send(write.rows()));
 			batchSizes.record(1);
-			settle(write, null);
+			settle(List.of(write), null);
 			return null;
 		}
 		catch (RuntimeException | Error failure) {
-			settle(write, failure);
+			settle(List.of(write), failure);
 			return failure;
 		}
 	}
 
-	private void settle(Write write, @Nullable Throwable failure) {
-		uncommitted.decrementAndGet();
-		if (failure == null) {
-			write.committed().complete(null);
+	/** Completes the writes' futures, in order, on the completion thread (the batch list is reused: copied). */
+	private void settle(List<Write> writes, @Nullable Throwable failure) {
+		uncommitted.addAndGet(-writes.size());
+		List<CompletableFuture<Void>> settled = writes.stream().map(Write::committed).toList();
+		Runnable complete = () -> settled.forEach(committed -> {
+			if (failure == null) {
+				committed.complete(null);
+			}
+			else {
+				committed.completeExceptionally(failure);
+			}
+		});
+		if (completions == null) {
+			complete.run();
 		}
 		else {
-			write.committed().completeExceptionally(failure);
+			completions.execute(complete);
 		}
 	}
 

@@ -142,6 +142,39 @@ class GroupCommitIntegrationTests {
 	}
 
 	/** H2's lock timeout (about a second) could fail the first, blocked, write while the test queues the others. */
+	@Test
+	void whatACallerChainsOnItsWriteDoesNotRunOnTheWriterAndCannotHoldBackLaterCommits() throws Exception {
+		assumeLockWaitsOutlastTheTest();
+		GroupCommit groupCommit = groupCommits.open(name);
+		CountDownLatch unblock = new CountDownLatch(1);
+		CompletableFuture<Void> first;
+		CompletableFuture<String> continuation;
+		try (LockedCharger lock = lockCharger()) {
+			first = groupCommit.submit(List.of(touchCharger()));
+			awaitWriterBlocked(groupCommit);
+			// Attached while the write cannot have committed, so it runs on whatever thread completes the write.
+			continuation = first.thenApply(committed -> {
+				await(unblock);
+				return Thread.currentThread().getName();
+			});
+		}
+		try {
+			awaitTrue(first::isDone);
+			CompletableFuture<Void> second = groupCommit.submit(List.of(history(1, "Available")));
+
+			awaitTrue(() -> historyRows() == 1);
+			assertThat(continuation).as("still blocked while the next write committed").isNotDone();
+			unblock.countDown();
+			second.get(10, TimeUnit.SECONDS);
+			assertThat(continuation.get(10, TimeUnit.SECONDS)).as("the thread it ran on")
+					.isNotEqualTo("group-commit-" + name);
+		}
+		finally {
+			unblock.countDown();
+			groupCommit.close();
+		}
+	}
+
 	private static void assumeLockWaitsOutlastTheTest() {
 		assumeTrue(TestDatabase.isServerDatabase(), "needs a database server: H2 gives up lock waits after about 1 s");
 	}
