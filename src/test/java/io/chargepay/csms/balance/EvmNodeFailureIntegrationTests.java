@@ -56,13 +56,13 @@ class EvmNodeFailureIntegrationTests extends EvmTestSupport {
 		BalanceCheckResult result = check(TestChain.newAddress(), EvmTestNodes.SILENT_CHAIN, "10");
 
 		assertThat(result.status()).isEqualTo(BalanceStatus.ERROR);
-		assertThat(result.errorMessage()).isEqualTo("eth_chainId timed out after 1000 ms");
+		assertThat(result.errorMessage()).isEqualTo("eth_chainId timed out after 2000 ms");
 		assertThat(recorded(result).get("chain").asString()).isEqualTo(EvmTestNodes.SILENT_CHAIN);
 	}
 
 	@Test
 	void recordsAnErrorWhenTheChecksCallsTogetherTakeLongerThanTheDeadline() {
-		// Every call answers in 0.8 s, inside the 1 s RPC timeout; the check's calls together pass the 3 s deadline.
+		// Every call answers in 1.2 s, inside the 2 s RPC timeout; the check's round trips together pass the 3 s deadline.
 		BalanceCheckResult result = check(chain.fundedWallet(TestChain.wei("2000")), EvmTestNodes.SLOW_CHAIN, "10");
 
 		assertThat(result.status()).isEqualTo(BalanceStatus.ERROR);

@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
@@ -26,7 +28,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * <li>{@code DOWNCHAIN}: a second anvil that a test stops;</li>
  * <li>{@code SILENTCHAIN}: a socket that accepts connections and never answers, so calls time out;</li>
  * <li>{@code GARBLEDCHAIN}: an HTTP server that answers every call with a result that is not a quantity;</li>
- * <li>{@code NOFEEDCHAIN}: the first node again, with a price-feed address where no contract lives.</li>
+ * <li>{@code NOFEEDCHAIN}: the first node again, with a price-feed address where no contract lives;</li>
+ * <li>{@code RECORDEDCHAIN}: {@code TESTCHAIN}'s node and configuration behind a proxy that records each request;</li>
+ * <li>{@code NOBATCHCHAIN}: the same behind a proxy that refuses JSON-RPC batches, as some providers do.</li>
  * </ul>
  */
 final class EvmTestNodes {
@@ -38,8 +42,13 @@ final class EvmTestNodes {
 	static final String GARBLED_CHAIN = "GARBLEDCHAIN";
 	static final String NO_FEED_CHAIN = "NOFEEDCHAIN";
 	static final String SLOW_CHAIN = "SLOWCHAIN";
-	/** Each call of the slow node: within the 1 s RPC timeout, but a check's calls together pass the 3 s deadline. */
-	static final Duration SLOW_CALL = Duration.ofMillis(800);
+	static final String RECORDED_CHAIN = "RECORDEDCHAIN";
+	static final String NO_BATCH_CHAIN = "NOBATCHCHAIN";
+	/**
+	 * Each call of the slow node: within the 2 s RPC timeout, but a check's three round trips (the head, one batch,
+	 * a gas estimate) together pass the 3 s deadline.
+	 */
+	static final Duration SLOW_CALL = Duration.ofMillis(1200);
 
 	private static EvmTestNodes instance;
 
@@ -49,6 +58,8 @@ final class EvmTestNodes {
 	final ServerSocket silent;
 	final HttpServer garbled;
 	final HttpServer slow;
+	final RecordingNode recorded;
+	final RecordingNode noBatch;
 
 	private EvmTestNodes() {
 		this.node = Anvil.start();
@@ -65,6 +76,8 @@ final class EvmTestNodes {
 			this.silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 			this.garbled = garbledNode();
 			this.slow = slowNode(node.rpcUrl());
+			this.recorded = new RecordingNode(node.rpcUrl(), false);
+			this.noBatch = new RecordingNode(node.rpcUrl(), true);
 		}
 		catch (IOException | RuntimeException e) {
 			node.close();
@@ -83,7 +96,7 @@ final class EvmTestNodes {
 
 	static void register(DynamicPropertyRegistry registry) {
 		EvmTestNodes nodes = get();
-		registry.add("csms.balance.rpc-timeout", () -> "1s");
+		registry.add("csms.balance.rpc-timeout", () -> "2s");
 		chain(registry, CHAIN, nodes.node.rpcUrl());
 		registry.add("csms.chains." + CHAIN + ".price-feed", () -> nodes.chain.feed);
 		registry.add("csms.chains." + CHAIN + ".payee", () -> nodes.chain.payee);
@@ -101,6 +114,13 @@ final class EvmTestNodes {
 		registry.add("csms.chains." + NO_FEED_CHAIN + ".price-feed", () -> nodes.chain.payee);
 		chain(registry, SLOW_CHAIN, "http://127.0.0.1:" + nodes.slow.getAddress().getPort());
 		registry.add("csms.chains." + SLOW_CHAIN + ".fiat-price", () -> TestChain.ETH_PRICE);
+		for (String name : new String[] { RECORDED_CHAIN, NO_BATCH_CHAIN }) {
+			chain(registry, name, (name.equals(RECORDED_CHAIN) ? nodes.recorded : nodes.noBatch).url());
+			registry.add("csms.chains." + name + ".price-feed", () -> nodes.chain.feed);
+			registry.add("csms.chains." + name + ".payee", () -> nodes.chain.payee);
+			registry.add("csms.chains." + name + ".tokens.TUSD.address", () -> nodes.chain.token);
+			registry.add("csms.chains." + name + ".tokens.TUSD.decimals", () -> TestChain.TOKEN_DECIMALS);
+		}
 	}
 
 	private static void chain(DynamicPropertyRegistry registry, String name, String rpcUrl) {
@@ -155,11 +175,58 @@ final class EvmTestNodes {
 		downNode.close();
 		garbled.stop(0);
 		slow.stop(0);
+		recorded.server.stop(0);
+		noBatch.server.stop(0);
 		try {
 			silent.close();
 		}
 		catch (IOException ignored) {
 			// the JVM is exiting
+		}
+	}
+
+	/**
+	 * Anvil behind a proxy that records the body of every request it forwards; one that refuses batches answers a
+	 * JSON-RPC batch (a JSON array) with a single error object instead, as providers without batch support do.
+	 */
+	static final class RecordingNode {
+
+		final HttpServer server;
+		final List<String> requests = new CopyOnWriteArrayList<>();
+		private static final byte[] NO_BATCHES = """
+				{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"batch requests are not supported"}}"""
+				.getBytes(StandardCharsets.UTF_8);
+
+		RecordingNode(String anvilUrl, boolean refuseBatches) throws IOException {
+			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+			HttpClient client = HttpClient.newHttpClient();
+			server.setExecutor(Executors.newFixedThreadPool(4));
+			server.createContext("/", exchange -> {
+				try {
+					byte[] request = exchange.getRequestBody().readAllBytes();
+					String body = new String(request, StandardCharsets.UTF_8);
+					requests.add(body);
+					byte[] answer = refuseBatches && body.stripLeading().startsWith("[") ? NO_BATCHES
+							: client.send(HttpRequest.newBuilder(URI.create(anvilUrl))
+									.header("Content-Type", "application/json")
+									.POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
+									HttpResponse.BodyHandlers.ofByteArray()).body();
+					exchange.getResponseHeaders().add("Content-Type", "application/json");
+					exchange.sendResponseHeaders(200, answer.length);
+					exchange.getResponseBody().write(answer);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+				}
+				finally {
+					exchange.close();
+				}
+			});
+			server.start();
+		}
+
+		String url() {
+			return "http://127.0.0.1:" + server.getAddress().getPort();
 		}
 	}
 }

@@ -57,13 +57,14 @@ class EvmBalanceProvider implements BalanceProvider {
 			chain.verify();
 			EvmRpc.Head head = chain.rpc().latestBlock();
 			metadata.put("blockNumber", head.number().toString());
+			EvmRpc rpc = readsAt(chain, walletAddress, head);
 			Map<String, Object> priceMetadata = new LinkedHashMap<>();
 			metadata.put("price", priceMetadata);
-			BigDecimal price = prices.nativePrice(chainName, chain.config(), chain.rpc(), head.number(), priceMetadata);
-			BigInteger feePerGas = feePerGas(chain.rpc(), head, metadata);
+			BigDecimal price = prices.nativePrice(chainName, chain.config(), rpc, head.number(), priceMetadata);
+			BigInteger feePerGas = feePerGas(rpc, head, metadata);
 			List<Map<String, Object>> details = new ArrayList<>();
 			metadata.put("assets", details);
-			WalletAssets assets = new WalletAssets(chain, walletAddress, head.number(), price, feePerGas);
+			WalletAssets assets = new WalletAssets(chain, rpc, walletAddress, head.number(), price, feePerGas);
 			List<Funds> funds = new ArrayList<>(List.of(assets.nativeCoin(requestedAmount, details)));
 			BigDecimal needed = requestedAmount.add(reservedAmount);
 			for (Map.Entry<String, BalanceProperties.Token> token : chain.config().tokens().entrySet()) {
@@ -77,6 +78,23 @@ class EvmBalanceProvider implements BalanceProvider {
 		catch (RpcFailure | EvmChain.ChainIdMismatchException e) {
 			return ProviderAnswer.error(e.getMessage(), metadata);
 		}
+	}
+
+	/**
+	 * Everything the check reads at the head that does not depend on another answer (the price feed, the fee, every
+	 * balance) in one batch; only the transfers' gas estimates, which need the amounts, go out after it.
+	 */
+	private EvmRpc readsAt(EvmChain chain, String walletAddress, EvmRpc.Head head) {
+		EvmRpc.Batch batch = chain.rpc().batch();
+		prices.plan(chain.config(), head.number(), batch);
+		if (head.baseFeePerGas() != null) {
+			batch.maxPriorityFeePerGas();
+		}
+		else {
+			batch.gasPrice();
+		}
+		WalletAssets.plan(chain, walletAddress, head.number(), batch);
+		return batch.send();
 	}
 
 	/** Base fee of the latest block plus the node's suggested tip; a chain without EIP-1559 uses eth_gasPrice. */

@@ -40,6 +40,14 @@ class PriceReader {
 		this.maxAge = maxAge;
 	}
 
+	/** The feed's reads, for the check's batch; none for a fixed price. */
+	void plan(BalanceProperties.Chain config, BigInteger block, EvmRpc.Batch batch) {
+		if (config.fiatPrice() == null) {
+			batch.call(config.priceFeed(), FunctionEncoder.encode(DECIMALS), block)
+					.call(config.priceFeed(), FunctionEncoder.encode(LATEST_ROUND_DATA), block);
+		}
+	}
+
 	/** Fills {@code metadata} with what it read, also when it then fails. */
 	BigDecimal nativePrice(String chain, BalanceProperties.Chain config, EvmRpc rpc, BigInteger block,
 			Map<String, Object> metadata) {

@@ -26,19 +26,30 @@ import org.web3j.abi.datatypes.generated.Uint256;
 class WalletAssets {
 
 	private final EvmChain chain;
+	private final EvmRpc rpc;
 	private final String wallet;
 	private final BigInteger block;
 	private final BigDecimal nativePrice;
 	private final BigInteger feePerGas;
 	private final BigInteger nativeBalance;
 
-	WalletAssets(EvmChain chain, String wallet, BigInteger block, BigDecimal nativePrice, BigInteger feePerGas) {
+	WalletAssets(EvmChain chain, EvmRpc rpc, String wallet, BigInteger block, BigDecimal nativePrice,
+			BigInteger feePerGas) {
 		this.chain = chain;
+		this.rpc = rpc;
 		this.wallet = wallet;
 		this.block = block;
 		this.nativePrice = nativePrice;
 		this.feePerGas = feePerGas;
-		this.nativeBalance = chain.rpc().balance(wallet, block);
+		this.nativeBalance = rpc.balance(wallet, block);
+	}
+
+	/** The balances a check may read, for one batch: the native coin's and each configured token's. */
+	static void plan(EvmChain chain, String wallet, BigInteger block, EvmRpc.Batch batch) {
+		batch.balance(wallet, block);
+		for (BalanceProperties.Token token : chain.config().tokens().values()) {
+			batch.call(token.address(), FunctionEncoder.encode(balanceOf(wallet)), block);
+		}
 	}
 
 	/** Pays with the native coin: its value must cover the amount and the transfer's fee. */
@@ -95,7 +106,7 @@ class WalletAssets {
 			Map<String, Object> detail) {
 		BigInteger gas;
 		try {
-			gas = chain.rpc().estimateGas(wallet, to, value, data);
+			gas = rpc.estimateGas(wallet, to, value, data);
 		}
 		catch (RpcFailure failure) {
 			if (!failure.reverted()) {
@@ -113,10 +124,9 @@ class WalletAssets {
 
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	private BigInteger balanceOf(String symbol, String token) {
-		Function balanceOf = new Function("balanceOf", List.of(new Address(wallet)),
-				List.of(new TypeReference<Uint256>() { }));
+		Function balanceOf = balanceOf(wallet);
 		String what = "balanceOf() of token " + symbol;
-		String data = chain.rpc().call(token, FunctionEncoder.encode(balanceOf), block, what);
+		String data = rpc.call(token, FunctionEncoder.encode(balanceOf), block, what);
 		try {
 			List<Type> values = FunctionReturnDecoder.decode(data, (List) balanceOf.getOutputParameters());
 			return (BigInteger) values.get(0).getValue();
@@ -124,6 +134,10 @@ class WalletAssets {
 		catch (RuntimeException e) {
 			throw new RpcFailure(what + " returned a malformed answer: " + EvmRpc.describe(e));
 		}
+	}
+
+	private static Function balanceOf(String wallet) {
+		return new Function("balanceOf", List.of(new Address(wallet)), List.of(new TypeReference<Uint256>() { }));
 	}
 
 	/** Transfers are estimated to the configured payee, or to the wallet itself, which costs an EOA the same gas. */
