@@ -124,11 +124,10 @@ public class ChargerService {
 		if (verifiers.matches(charger.keyVerifier(), chargerId, hash, authorizationKey)) {
 			return ChargerAuthentication.ACCEPTED;
 		}
-		if (credentials.matches(chargerId, authorizationKey, hash)) {
+		if (credentials.matches(authorizationKey, hash)) {
 			if (ChargerCredentials.isSlowHash(hash)) {
-				// Written once per key: the next upgrade, on any node and after a restart, skips PBKDF2.
-				verifiers.verifierOf(chargerId, hash, authorizationKey)
-						.ifPresent(verifier -> chargers.rememberKey(chargerId, hash, verifier));
+				// Written once per key: the next upgrade skips PBKDF2 (on any node and after a restart with the secret).
+				chargers.rememberKey(chargerId, hash, verifiers.verifierOf(chargerId, hash, authorizationKey));
 			}
 			return ChargerAuthentication.ACCEPTED;
 		}

@@ -7,11 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.chargepay.csms.charger.InvalidAuthorizationKeyException;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
@@ -37,9 +33,6 @@ public class ChargerCredentials {
 	static final int GENERATED_KEY_LENGTH = 20;
 	static final String GENERATED_PREFIX = "{sha256}";
 
-	/** Verified keys remembered, at most this many chargers; past it the memory starts over. */
-	static final int MAX_REMEMBERED = 100_000;
-
 	private static final String GENERATED_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 	private static final int SALT_BYTES = 16;
 	private static final HexFormat HEX = HexFormat.of();
@@ -57,19 +50,7 @@ public class ChargerCredentials {
 				.description("Key checks spent on refused upgrades so that each refusal costs the same")
 				.register(meters);
 		this.slowChecks = Counter.builder("csms.charger.key.slow.checks")
-				.description("PBKDF2 checks of chosen keys at upgrades (not remembered, not refusals)").register(meters);
-	}
-
-	/**
-	 * A charger that reconnects (a network blip, a retry after its handshake timed out while we were busy) presents the
-	 * key we verified a moment ago: for each charger, the last key that passed PBKDF2 is remembered as an HMAC under a
-	 * key that lives only in this process, tied to the stored hash, so a changed key or a new hash means PBKDF2 again.
-	 * A reconnect storm while the CSMS is up then costs microseconds per charger instead of ~8 ms of CPU.
-	 */
-	private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
-	private final SecretKeySpec rememberKey = new SecretKeySpec(randomBytes(32), "HmacSHA256");
-
-	private record Remembered(String passwordHash, byte[] keyMac) {
+				.description("PBKDF2 checks of chosen keys that no verifier had admitted (refusals not counted)").register(meters);
 	}
 
 	/** A key the CSMS made, to hand to the operator once, and the hash to store. */
@@ -118,33 +99,16 @@ public class ChargerCredentials {
 		return !hash.startsWith(GENERATED_PREFIX);
 	}
 
+	/**
+	 * Whether the key is the one the hash was made of. For a chosen key that is a PBKDF2 check, counted: at upgrades it
+	 * is made only when the charger's {@link KeyVerifiers verifier} did not already admit the key.
+	 */
 	public boolean matches(String authorizationKey, String hash) {
 		if (hash.startsWith(GENERATED_PREFIX)) {
 			return matchesGenerated(authorizationKey, hash);
 		}
-		return encoder.matches(authorizationKey, hash);
-	}
-
-	/** {@link #matches(String, String)} for a charger, remembering the last PBKDF2 key that passed for it. */
-	public boolean matches(String chargerId, String authorizationKey, String hash) {
-		if (hash.startsWith(GENERATED_PREFIX)) {
-			return matchesGenerated(authorizationKey, hash);
-		}
-		byte[] keyMac = mac(authorizationKey);
-		Remembered remembered = verified.get(chargerId);
-		if (remembered != null && remembered.passwordHash().equals(hash)
-				&& MessageDigest.isEqual(remembered.keyMac(), keyMac)) {
-			return true;
-		}
 		slowChecks.increment();
-		if (!encoder.matches(authorizationKey, hash)) {
-			return false;
-		}
-		if (verified.size() >= MAX_REMEMBERED) {
-			verified.clear();
-		}
-		verified.put(chargerId, new Remembered(hash, keyMac));
-		return true;
+		return encoder.matches(authorizationKey, hash);
 	}
 
 	private static boolean matchesGenerated(String authorizationKey, String hash) {
@@ -165,17 +129,6 @@ public class ChargerCredentials {
 		}
 		catch (GeneralSecurityException unavailable) {
 			throw new IllegalStateException("SHA-256 is not available", unavailable);
-		}
-	}
-
-	private byte[] mac(String authorizationKey) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(rememberKey);
-			return mac.doFinal(authorizationKey.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException unavailable) {
-			throw new IllegalStateException("HmacSHA256 is not available", unavailable);
 		}
 	}
 

@@ -17,23 +17,16 @@ class ChargerCredentialsTests {
 	}
 
 	@Test
-	void aRememberedKeyStillRefusesAWrongOne() {
-		String hash = credentials.hash("the-authorization-key-01");
+	void aChosenKeyMatchesOnlyItsOwnHashAndEachCheckIsCountedAsSlow() {
+		io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+				new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+		ChargerCredentials counted = new ChargerCredentials(meters);
+		String hash = counted.hash("the-authorization-key-01");
 
-		assertThat(credentials.matches("CP-1", "the-authorization-key-01", hash)).isTrue();
-		assertThat(credentials.matches("CP-1", "the-authorization-key-01", hash)).isTrue();
-		assertThat(credentials.matches("CP-1", "not-the-key-at-all-0001", hash)).isFalse();
-	}
-
-	@Test
-	void forgetsARememberedKeyWhenTheStoredHashChanges() {
-		String old = credentials.hash("the-authorization-key-01");
-		assertThat(credentials.matches("CP-1", "the-authorization-key-01", old)).isTrue();
-
-		String rotated = credentials.hash("the-rotated-key-000002");
-
-		assertThat(credentials.matches("CP-1", "the-authorization-key-01", rotated)).isFalse();
-		assertThat(credentials.matches("CP-1", "the-rotated-key-000002", rotated)).isTrue();
+		assertThat(counted.matches("the-authorization-key-01", hash)).isTrue();
+		assertThat(counted.matches("not-the-key-at-all-0001", hash)).isFalse();
+		assertThat(counted.matches("the-authorization-key-01", counted.hash("the-rotated-key-000002"))).isFalse();
+		assertThat(meters.counter("csms.charger.key.slow.checks").count()).isEqualTo(3);
 	}
 
 	@Test
@@ -44,8 +37,8 @@ class ChargerCredentialsTests {
 		assertThat(first.authorizationKey()).matches("[A-Za-z0-9]{20}").isNotEqualTo(second.authorizationKey());
 		assertThat(first.hash()).startsWith("{sha256}").doesNotContain(first.authorizationKey());
 		assertThat(credentials.hashGenerated(first.authorizationKey())).isNotEqualTo(first.hash());
-		assertThat(credentials.matches("CP-1", first.authorizationKey(), first.hash())).isTrue();
-		assertThat(credentials.matches("CP-1", second.authorizationKey(), first.hash())).isFalse();
+		assertThat(credentials.matches(first.authorizationKey(), first.hash())).isTrue();
+		assertThat(credentials.matches(second.authorizationKey(), first.hash())).isFalse();
 		assertThat(credentials.matches(first.authorizationKey(), first.hash())).isTrue();
 	}
 
@@ -53,7 +46,7 @@ class ChargerCredentialsTests {
 	void refusesEveryKeyAgainstATruncatedGeneratedHash() {
 		String hash = credentials.generate().hash();
 
-		assertThat(credentials.matches("CP-1", "any-key-at-all-00001", hash.substring(0, hash.length() - 2))).isFalse();
+		assertThat(credentials.matches("any-key-at-all-00001", hash.substring(0, hash.length() - 2))).isFalse();
 	}
 
 	@Test
