@@ -45,14 +45,21 @@ public class ChargerService {
 		this.clock = clock;
 	}
 
-	/** Registers a charger with its OCPP AuthorizationKey; the key is kept only as a salted hash. */
+	/**
+	 * Registers a charger with its OCPP AuthorizationKey; the key is kept only as a salted hash, and its verifier
+	 * (KeyVerifiers), so that even the charger's first upgrade skips PBKDF2: a fleet registered with chosen keys and
+	 * switched on together costs an HMAC per charger, not 8 ms of CPU.
+	 */
 	@Transactional
 	public void register(String chargerId, String authorizationKey) {
 		ChargerCredentials.requireValidKey(authorizationKey);
 		if (chargers.existsById(chargerId)) {
 			throw new ChargerAlreadyExistsException(chargerId);
 		}
-		chargers.save(new Charger(chargerId, credentials.hash(authorizationKey), clock.instant()));
+		String hash = credentials.hash(authorizationKey);
+		Charger charger = new Charger(chargerId, hash, clock.instant());
+		charger.changePasswordHash(hash, verifiers.verifierOf(chargerId, hash, authorizationKey));
+		chargers.save(charger);
 	}
 
 	/**
@@ -73,7 +80,8 @@ public class ChargerService {
 	@Transactional
 	public void changeAuthorizationKey(String chargerId, String authorizationKey) {
 		ChargerCredentials.requireValidKey(authorizationKey);
-		charger(chargerId).changePasswordHash(credentials.hash(authorizationKey));
+		String hash = credentials.hash(authorizationKey);
+		charger(chargerId).changePasswordHash(hash, verifiers.verifierOf(chargerId, hash, authorizationKey));
 	}
 
 	/** {@link #changeAuthorizationKey} with a key the CSMS generates, returned here and never again. */
@@ -81,7 +89,7 @@ public class ChargerService {
 	public String generateAuthorizationKey(String chargerId) {
 		Charger charger = charger(chargerId);
 		ChargerCredentials.GeneratedKey key = credentials.generate();
-		charger.changePasswordHash(key.hash());
+		charger.changePasswordHash(key.hash(), null);
 		return key.authorizationKey();
 	}
 

@@ -20,8 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A chosen key pays PBKDF2 once: the verifier stored with the charger admits it afterwards, on a node started later
- * too, and is worthless without the secret, which is never stored. A new key or a rotated secret means PBKDF2 again.
+ * A chosen key's verifier is stored when the operator registers or changes it, and admits the charger from its first
+ * upgrade on, on a node started later too; it is worthless without the secret, which is never stored. A verifier made
+ * under another secret costs one PBKDF2 check and is replaced.
  */
 @CsmsIntegrationTest
 @TestPropertySource(properties = "csms.chargers.key-verifier-secret=" + KeyVerifierIntegrationTests.SECRET)
@@ -38,6 +39,8 @@ class KeyVerifierIntegrationTests {
 	JdbcTemplate jdbc;
 	@Autowired
 	MeterRegistry meters;
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transaction;
 
 	@Test
 	void aNodeStartedAfterTheFirstAdmissionAdmitsTheChosenKeyWithoutPbkdf2() {
@@ -58,7 +61,8 @@ class KeyVerifierIntegrationTests {
 	@Test
 	void aVerifierMadeUnderAnotherSecretIsIgnoredAndReplaced() {
 		String chargerId = registered();
-		jdbc.update("UPDATE chargers SET key_verifier = 'deadbeef:00' WHERE id = ?", chargerId);
+		transaction.executeWithoutResult(status -> jdbc.update(
+				"UPDATE chargers SET key_verifier = 'deadbeef:00' WHERE id = ?", chargerId));
 		double before = slowChecks();
 
 		connect(ocppPort, chargerId, KEY);
@@ -68,14 +72,29 @@ class KeyVerifierIntegrationTests {
 	}
 
 	@Test
-	void aWrongKeyIsRefusedAndAChangedKeyDropsTheVerifier() {
+	void aChargerRegisteredWithAChosenKeyIsAdmittedAtItsFirstUpgradeWithoutPbkdf2() {
+		String chargerId = registered();
+		assertThat(verifier(chargerId)).as("made at registration, from the key the operator gave").isNotBlank();
+		double before = slowChecks();
+
+		connect(ocppPort, chargerId, KEY);
+
+		assertThat(slowChecks()).isEqualTo(before);
+	}
+
+	@Test
+	void aWrongKeyIsRefusedAndAChangedKeyReplacesTheVerifier() {
 		String chargerId = registered();
 		connect(ocppPort, chargerId, KEY);
+		String first = verifier(chargerId);
 
 		assertThat(TestCharger.open(ocppPort, chargerId, "not-the-installers-key-01").isOpen()).isFalse();
 		chargers.changeAuthorizationKey(chargerId, "a-new-installer-key-0002");
-		assertThat(verifier(chargerId)).isNull();
+		assertThat(verifier(chargerId)).isNotBlank().isNotEqualTo(first);
 		assertThat(TestCharger.open(ocppPort, chargerId, KEY).isOpen()).as("the old key").isFalse();
+		double before = slowChecks();
+		connect(ocppPort, chargerId, "a-new-installer-key-0002");
+		assertThat(slowChecks()).as("the new key admitted by its verifier").isEqualTo(before);
 	}
 
 	private String registered() {

@@ -58,6 +58,8 @@ class AdmissionIntegrationTests {
 	JdbcTemplate jdbc;
 	@Autowired
 	MeterRegistry meters;
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
 
 	Fleet fleet;
 
@@ -75,7 +77,9 @@ class AdmissionIntegrationTests {
 				Connection holder = dataSource.getConnection();
 				Socket stuckSocket = UpgradeProbe.connectFrom("127.0.0.1", port);
 				Socket queuedSocket = UpgradeProbe.connectFrom("127.0.0.1", port)) {
-			// Its first admission stores a key verifier on the charger's row, which waits for this lock.
+			// Without a verifier (as for a charger registered under another secret), its admission pays PBKDF2 and then
+			// stores one on the charger's row, which waits for this lock.
+			forgetVerifier(stuck);
 			RowLocks.lockChargerRow(holder, stuck);
 			CompletableFuture<UpgradeProbe.Response> stuckUpgrade = upgradeAsync(stuckSocket, stuck);
 			await().atMost(Duration.ofSeconds(20)).until(() -> RowLocks.aTransactionWaitsForALock(jdbc));
@@ -110,6 +114,11 @@ class AdmissionIntegrationTests {
 			assertThat(UpgradeProbe.readServerTextFrame(socket.getInputStream())).startsWith("[3,\"first\",");
 			assertThat(UpgradeProbe.readServerTextFrame(socket.getInputStream())).startsWith("[3,\"second\",");
 		}
+	}
+
+	private void forgetVerifier(String chargerId) {
+		new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(
+				status -> jdbc.update("UPDATE chargers SET key_verifier = NULL WHERE id = ?", chargerId));
 	}
 
 	private static String call(String messageId, String action) {

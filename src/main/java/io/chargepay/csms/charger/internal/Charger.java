@@ -63,9 +63,10 @@ public class Charger {
 		this.lastSeenAt = at;
 	}
 
-	public void changePasswordHash(String passwordHash) {
+	/** A new key's hash, with its verifier when one was made from the key (a chosen key), else none. */
+	public void changePasswordHash(String passwordHash, @Nullable String keyVerifier) {
 		this.passwordHash = passwordHash;
-		this.keyVerifier = null;
+		this.keyVerifier = keyVerifier;
 	}
 
 	public void disable() {

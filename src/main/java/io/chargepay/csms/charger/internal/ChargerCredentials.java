@@ -45,7 +45,8 @@ public class ChargerCredentials {
 	private final Counter refusalChecks;
 	private final Counter slowChecks;
 
-	ChargerCredentials(MeterRegistry meters) {
+	/** Public for the benchmark's seeding tool (bench/tools/HashKey.java), which hashes keys as the CSMS does. */
+	public ChargerCredentials(MeterRegistry meters) {
 		this.refusalChecks = Counter.builder("csms.charger.key.refusal.checks")
 				.description("Key checks spent on refused upgrades so that each refusal costs the same")
 				.register(meters);

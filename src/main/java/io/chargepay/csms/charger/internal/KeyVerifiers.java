@@ -35,7 +35,8 @@ public class KeyVerifiers {
 	private final SecretKeySpec secret;
 	private final String secretId;
 
-	KeyVerifiers(@Value("${csms.chargers.key-verifier-secret:}") String configured) {
+	/** Public for the benchmark's seeding tool (bench/tools/HashKey.java), which stores verifiers as registration does. */
+	public KeyVerifiers(@Value("${csms.chargers.key-verifier-secret:}") String configured) {
 		byte[] bytes = configured.getBytes(StandardCharsets.UTF_8);
 		if (bytes.length > 0 && bytes.length < MIN_SECRET_BYTES) {
 			throw new IllegalArgumentException("csms.chargers.key-verifier-secret must be at least " + MIN_SECRET_BYTES
