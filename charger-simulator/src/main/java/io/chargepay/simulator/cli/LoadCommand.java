@@ -72,6 +72,14 @@ public final class LoadCommand implements Callable<Integer> {
 			description = "idTag of the cycles' transactions; {n} in it is the charger's number, 1.. (default: ${DEFAULT-VALUE})")
 	String idTag;
 
+	@Option(names = "--transactions-per-charger", defaultValue = "0",
+			description = "At most this many transactions per cycling charger; 0 for no limit (default: ${DEFAULT-VALUE})")
+	int transactionsPerCharger;
+
+	@Option(names = "--authorize-first",
+			description = "Send an Authorize of the idTag before each StartTransaction, as an RFID reader does")
+	boolean authorizeFirst;
+
 	@Option(names = "--power-kw", defaultValue = "11", description = "Charging power (default: ${DEFAULT-VALUE})")
 	double powerKw;
 
@@ -104,7 +112,7 @@ public final class LoadCommand implements Callable<Integer> {
 		LoadSettings settings = new LoadSettings(connection.url(), connection.tls(), connection.callTimeout(),
 				connection.connectTimeout(), chargers, new ChargerIds(idPrefix, chargers, password, passwordTemplate),
 				ramp, heartbeatInterval, meterInterval, transactionShare, transactionLength, transactionPause, idTag,
-				powerKw, duration, progressInterval, drain, report, window());
+				authorizeFirst, transactionsPerCharger, powerKw, duration, progressInterval, drain, report, window());
 		LoadRun run = new LoadRun(settings, spec.commandLine().getOut(), Clock.systemUTC());
 		LoadReport result = run.run();
 		run.writeReport(result);

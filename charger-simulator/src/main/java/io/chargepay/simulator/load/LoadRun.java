@@ -53,7 +53,8 @@ public final class LoadRun {
 						statistics, clock);
 				chargers.add(charger);
 				TransactionCycle cycle = share.selects(index) ? new TransactionCycle(charger, runtime.timer(),
-						settings.transactionLength(), settings.transactionPause(), settings.idTagOf(index), random.split())
+						settings.transactionLength(), settings.transactionPause(), settings.idTagOf(index), settings.authorizeFirst(),
+						settings.transactionsPerCharger(), random.split())
 						: null;
 				if (cycle != null) {
 					cycles.add(cycle);

@@ -13,13 +13,15 @@ import io.chargepay.simulator.transport.TlsSettings;
  * @param transactionShare the fraction (0..1) of chargers that start and stop transactions in a cycle
  * @param idTag the cycles' idTag; {@value #CHARGER_NUMBER} in it stands for the charger's number (1, 2, ...), so that
  *        every charger can present its own driver's tag
+ * @param authorizeFirst whether each start is preceded by an Authorize of the idTag, as an RFID reader does
+ * @param transactionsPerCharger how many transactions each cycling charger starts at most; 0 for no limit
  * @param drain how long to wait at the end for outstanding calls before closing the connections
  * @param window the part of the run whose calls the report also shows on their own; null for none
  */
 public record LoadSettings(URI url, TlsSettings tls, Duration callTimeout, Duration connectTimeout, int chargers,
 		ChargerIds ids, double rampPerSecond, Duration heartbeatInterval, Duration meterInterval,
 		double transactionShare, Duration transactionLength, Duration transactionPause, String idTag,
-		double powerKw, Duration duration, Duration progressInterval, Duration drain, Path report,
+		boolean authorizeFirst, int transactionsPerCharger, double powerKw, Duration duration, Duration progressInterval, Duration drain, Path report,
 		MeasurementWindow window) {
 
 	public static final String CHARGER_NUMBER = "{n}";
@@ -33,6 +35,9 @@ public record LoadSettings(URI url, TlsSettings tls, Duration callTimeout, Durat
 		}
 		if (transactionShare < 0 || transactionShare > 1) {
 			throw new IllegalArgumentException("--transaction-share must be between 0 and 1");
+		}
+		if (transactionsPerCharger < 0) {
+			throw new IllegalArgumentException("--transactions-per-charger must be 0 (no limit) or more");
 		}
 		if (window != null && window.until().compareTo(duration) > 0) {
 			throw new IllegalArgumentException("the measurement window ends within --duration");

@@ -10,8 +10,10 @@ import java.util.random.RandomGenerator;
 import io.chargepay.simulator.charger.ChargePoint;
 
 /**
- * Makes one charger of a load run charge on and off: start on connector 1, charge for the transaction length, stop,
- * pause, again, until the run ends. The first start waits a random part of the pause so the fleet does not pulse.
+ * Makes one charger of a load run charge on and off: start on connector 1 (after an Authorize of its idTag, when asked
+ * to), charge for the transaction length, stop,
+ * pause, again, until the run ends or it started its maximum of transactions.
+ * The first start waits a random part of the pause so the fleet does not pulse.
  */
 final class TransactionCycle {
 
@@ -20,12 +22,17 @@ final class TransactionCycle {
 	private final Duration length;
 	private final Duration pause;
 	private final String idTag;
+	private final boolean authorizeFirst;
+	private final int maxTransactions;
+	private int transactions;
 	private final RandomGenerator random;
 	private volatile boolean ended;
 	private volatile ScheduledFuture<?> next;
 
 	TransactionCycle(ChargePoint charger, ScheduledExecutorService timer, Duration length, Duration pause,
-			String idTag, RandomGenerator random) {
+			String idTag, boolean authorizeFirst, int maxTransactions, RandomGenerator random) {
+		this.authorizeFirst = authorizeFirst;
+		this.maxTransactions = maxTransactions;
 		this.charger = charger;
 		this.timer = timer;
 		this.length = length;
@@ -50,10 +57,14 @@ final class TransactionCycle {
 	}
 
 	private void startNow() {
-		if (ended) {
+		// Only this cycle's timer runs it, one step at a time: the count needs no synchronisation.
+		if (ended || (maxTransactions > 0 && transactions >= maxTransactions)) {
 			return;
 		}
-		charger.startTransaction(1, idTag).whenComplete((answer, error) -> {
+		transactions++;
+		CompletableFuture<?> authorized = authorizeFirst ? charger.authorize(idTag)
+				: CompletableFuture.completedFuture(null);
+		authorized.thenCompose(ignored -> charger.startTransaction(1, idTag)).whenComplete((answer, error) -> {
 			if (error == null) {
 				after(length, this::stopNow);
 			}

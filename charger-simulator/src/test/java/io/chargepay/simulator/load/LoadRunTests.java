@@ -40,7 +40,7 @@ class LoadRunTests {
 		try (CsmsTestPeer peer = CsmsTestPeer.start(1, passwords)) {
 			LoadSettings settings = new LoadSettings(peer.url(), TlsSettings.defaults(), Duration.ofSeconds(5),
 					Duration.ofSeconds(5), CHARGERS, ids, 400, Duration.ofSeconds(1), Duration.ofSeconds(1), 0.5,
-					Duration.ofSeconds(1), Duration.ofMillis(500), "TAG-USER-123", 11, Duration.ofSeconds(8),
+					Duration.ofSeconds(1), Duration.ofMillis(500), "TAG-USER-123", true, 0, 11, Duration.ofSeconds(8),
 					Duration.ofSeconds(1), Duration.ofSeconds(5), reportFile,
 					new MeasurementWindow(Duration.ofSeconds(3), Duration.ofSeconds(7)));
 			LoadRun run = new LoadRun(settings, new PrintWriter(output, true), Clock.systemUTC());
@@ -69,6 +69,8 @@ class LoadRunTests {
 			assertThat(actions.get("StatusNotification").count()).isGreaterThanOrEqualTo(2 * CHARGERS);
 			assertThat(actions.get("Heartbeat").count()).isGreaterThan(CHARGERS);
 			assertThat(actions.get("StartTransaction").count()).isPositive();
+			assertThat(actions.get("Authorize").count()).as("an Authorize before each start")
+					.isGreaterThanOrEqualTo(actions.get("StartTransaction").count());
 			assertThat(actions.get("StopTransaction").count()).isPositive();
 			assertThat(actions.get("MeterValues").count()).isPositive();
 			assertThat(actions.get("Heartbeat").p99Ms()).isPositive().isLessThanOrEqualTo(actions.get("Heartbeat").maxMs());

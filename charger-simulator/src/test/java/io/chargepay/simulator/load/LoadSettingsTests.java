@@ -49,6 +49,6 @@ class LoadSettingsTests {
 		return new LoadSettings(URI.create("ws://127.0.0.1:1/ocpp"), TlsSettings.defaults(), Duration.ofSeconds(5),
 				Duration.ofSeconds(5), 10, new ChargerIds("LOAD-", 10, null, "key-{id}-0000000000"), 10,
 				Duration.ofSeconds(60), Duration.ofSeconds(60), 1, Duration.ofSeconds(60), Duration.ofSeconds(1), idTag,
-				11, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(5), Path.of("report.json"), window);
+				false, 0, 11, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(5), Path.of("report.json"), window);
 	}
 }
