@@ -126,7 +126,8 @@ mkdir -p "$OUT"
 CRYPTO=$OUT/.crypto; mkdir -p "$CRYPTO"
 (cd "$CRYPTO" && unzip -q -o -j "$CSMS_JAR" 'BOOT-INF/lib/spring-security-crypto-*.jar' 'BOOT-INF/lib/spring-core-*.jar' \
 	'BOOT-INF/lib/commons-logging-*.jar' 'BOOT-INF/lib/micrometer-core-*.jar' 'BOOT-INF/lib/micrometer-commons-*.jar' \
-	'BOOT-INF/lib/micrometer-observation-*.jar' 'BOOT-INF/lib/HdrHistogram-*.jar' 'BOOT-INF/lib/LatencyUtils-*.jar' && unzip -q -o "$CSMS_JAR" 'BOOT-INF/classes/io/chargepay/csms/charger/*')
+	'BOOT-INF/lib/micrometer-observation-*.jar' 'BOOT-INF/lib/HdrHistogram-*.jar' 'BOOT-INF/lib/LatencyUtils-*.jar' \
+	'BOOT-INF/lib/slf4j-api-*.jar' && unzip -q -o "$CSMS_JAR" 'BOOT-INF/classes/io/chargepay/csms/charger/*')
 CRYPTO_CP="$(ls "$CRYPTO"/*.jar | tr '\n' ':')$CRYPTO/BOOT-INF/classes"
 HASH=$(java -cp "$CRYPTO_CP" "$BENCH_DIR/tools/HashKey.java" "$KEY_HASH" "$SHARED_KEY")
 # Per simulator process, its chargers' verifiers as registration would have stored them (--verifiers registered).
