@@ -328,7 +328,7 @@ one_run() {
 		sql+="CREATE TEMPORARY TABLE bench_verifiers (id VARCHAR(64) PRIMARY KEY, verifier VARCHAR(128));$VERIFIER_SQL"
 		sql+="UPDATE chargers c JOIN bench_verifiers v ON v.id = c.id SET c.key_verifier = v.verifier;"
 	fi
-	mysql_ "$DB" -e "$sql"
+	mysql_ "$DB" <<<"$sql" # on stdin: the verifiers make it longer than one argument may be
 
 	local base_heap base_rss
 	base_heap=$(heap_used_kb "$CSMS_PID"); base_rss=$(awk '/VmRSS/{print $2}' "/proc/$CSMS_PID/status")
