@@ -67,9 +67,10 @@ public record OcppProperties(
 	}
 
 	/**
-	 * Where upgrades are decided, apart from the decoders that read connected chargers' frames: {@code threads} (0: one
-	 * per two cores, at least one) check keys, at most {@code queueCapacity} upgrades wait for them, and one more is
-	 * answered 503 with Retry-After {@code retryAfter} without being read further.
+	 * Where upgrades are decided, apart from the decoders that read connected chargers' frames: {@code threads} (0: two
+	 * per core, at least two; deciding one is mostly waiting for the charger's row, and the PBKDF2 checks among them
+	 * are held to csms.chargers.concurrent-slow-checks) check keys, at most {@code queueCapacity} upgrades wait for
+	 * them, and one more is answered 503 with Retry-After {@code retryAfter} without being read further.
 	 */
 	public record Admission(
 			@DefaultValue("0") @Min(0) int threads,
@@ -77,7 +78,7 @@ public record OcppProperties(
 			@DefaultValue("10s") Duration retryAfter) {
 
 		public int effectiveThreads() {
-			return threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+			return threads > 0 ? threads : Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
 		}
 	}
 

@@ -7,9 +7,13 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 
 
 import io.chargepay.csms.charger.InvalidAuthorizationKeyException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -45,8 +49,22 @@ public class ChargerCredentials {
 	private final Counter refusalChecks;
 	private final Counter slowChecks;
 
+	/**
+	 * PBKDF2 checks running at once. Upgrades are decided on several admission threads, because most of their time is
+	 * spent waiting for the database; the CPU-bound part is held to one check per two cores, so that a storm of chosen
+	 * keys takes at most that share of the CPU from the chargers already connected.
+	 */
+	private final Semaphore slowCheckSlots;
+
 	/** Public for the benchmark's seeding tool (bench/tools/HashKey.java), which hashes keys as the CSMS does. */
 	public ChargerCredentials(MeterRegistry meters) {
+		this(meters, 0);
+	}
+
+	@Autowired
+	ChargerCredentials(MeterRegistry meters, @Value("${csms.chargers.concurrent-slow-checks:0}") int concurrentSlowChecks) {
+		this.slowCheckSlots = new Semaphore(concurrentSlowChecks > 0 ? concurrentSlowChecks
+				: Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
 		this.refusalChecks = Counter.builder("csms.charger.key.refusal.checks")
 				.description("Key checks spent on refused upgrades so that each refusal costs the same")
 				.register(meters);
@@ -91,7 +109,7 @@ public class ChargerCredentials {
 	 * tells no one which charger ids exist or which kind of key they have.
 	 */
 	public void spendRefusedCheck(String authorizationKey) {
-		encoder.matches(authorizationKey, refusalHash);
+		slowCheck(() -> encoder.matches(authorizationKey, refusalHash));
 		refusalChecks.increment();
 	}
 
@@ -109,7 +127,17 @@ public class ChargerCredentials {
 			return matchesGenerated(authorizationKey, hash);
 		}
 		slowChecks.increment();
-		return encoder.matches(authorizationKey, hash);
+		return slowCheck(() -> encoder.matches(authorizationKey, hash));
+	}
+
+	private boolean slowCheck(BooleanSupplier check) {
+		slowCheckSlots.acquireUninterruptibly();
+		try {
+			return check.getAsBoolean();
+		}
+		finally {
+			slowCheckSlots.release();
+		}
 	}
 
 	private static boolean matchesGenerated(String authorizationKey, String hash) {
