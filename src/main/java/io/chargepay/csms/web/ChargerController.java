@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.chargepay.csms.charger.ChargerCommands;
 import io.chargepay.csms.charger.ChargerService;
 import io.chargepay.csms.charger.ChargerView;
+import io.chargepay.csms.charger.SecurityEventView;
+import io.chargepay.csms.charger.SecurityEvents;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -57,10 +59,12 @@ class ChargerController {
 
 	private final ChargerService chargers;
 	private final ChargerCommands commands;
+	private final SecurityEvents securityEvents;
 
-	ChargerController(ChargerService chargers, ChargerCommands commands) {
+	ChargerController(ChargerService chargers, ChargerCommands commands, SecurityEvents securityEvents) {
 		this.chargers = chargers;
 		this.commands = commands;
+		this.securityEvents = securityEvents;
 	}
 
 	@PostMapping
@@ -92,6 +96,19 @@ class ChargerController {
 	ChargerResponse get(@PathVariable String chargerId) {
 		return chargers.find(chargerId).map(this::response)
 				.orElseThrow(() -> new NotFoundException("Charger " + chargerId + " is not registered"));
+	}
+
+	@GetMapping("/{chargerId}/security-events")
+	@Operation(summary = "The security events the charger reported (SecurityEventNotification), newest first",
+			description = "type, occurredAt and techInfo as the charger sent them (a time more than "
+					+ "csms.ocpp.max-clock-skew ahead is replaced by the time of arrival), and receivedAt.")
+	PageResponse<SecurityEventView> securityEvents(@PathVariable String chargerId,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(PageResponse.MAX_SIZE) int size) {
+		if (chargers.find(chargerId).isEmpty()) {
+			throw new NotFoundException("Charger " + chargerId + " is not registered");
+		}
+		return PageResponse.of(securityEvents.of(chargerId, page, size), event -> event);
 	}
 
 	// The live connection is closed once the new key is committed: a rotation usually answers a leaked key, and a

@@ -43,6 +43,20 @@ class ExactIdentifiersIntegrationTests {
 	JdbcTemplate jdbc;
 
 	@Test
+	void everyChargerIdAndUserIdColumnComparesExactlyTablesAddedAfterTheFirstPassIncluded() {
+		org.junit.jupiter.api.Assumptions.assumeTrue(io.chargepay.csms.support.TestDatabase.isServerDatabase(),
+				"H2 compares case-sensitively already");
+		List<Map<String, Object>> columns = jdbc.queryForList("SELECT table_name, column_name, collation_name "
+				+ "FROM information_schema.columns WHERE table_schema = DATABASE() AND (column_name IN "
+				+ "('charger_id', 'user_id') OR (table_name IN ('chargers', 'users') AND column_name = 'id'))");
+
+		assertThat(columns).extracting(column -> String.valueOf(column.get("table_name")).toLowerCase(Locale.ROOT))
+				.contains("charger_status_reports", "charger_security_events");
+		assertThat(columns).allSatisfy(column -> assertThat(column.get("collation_name")).as(column.toString())
+				.isEqualTo("utf8mb4_bin"));
+	}
+
+	@Test
 	void aChargerIdInAnotherCaseCannotAuthenticateWithThatChargersKey() {
 		String chargerId = "EXACT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
 		String sameInLowerCase = chargerId.toLowerCase(Locale.ROOT);
