@@ -129,14 +129,16 @@ CRYPTO=$OUT/.crypto; mkdir -p "$CRYPTO"
 	'BOOT-INF/lib/micrometer-observation-*.jar' 'BOOT-INF/lib/HdrHistogram-*.jar' 'BOOT-INF/lib/LatencyUtils-*.jar' \
 	'BOOT-INF/lib/slf4j-api-*.jar' && unzip -q -o "$CSMS_JAR" 'BOOT-INF/classes/io/chargepay/csms/charger/*')
 CRYPTO_CP="$(ls "$CRYPTO"/*.jar | tr '\n' ':')$CRYPTO/BOOT-INF/classes"
-HASH=$(java -cp "$CRYPTO_CP" "$BENCH_DIR/tools/HashKey.java" "$KEY_HASH" "$SHARED_KEY")
+# The tool has no logging back end on its class path: quiet about it.
+HASH_KEY=(java -Dslf4j.internal.verbosity=ERROR -cp "$CRYPTO_CP" "$BENCH_DIR/tools/HashKey.java")
+HASH=$("${HASH_KEY[@]}" "$KEY_HASH" "$SHARED_KEY")
 # Per simulator process, its chargers' verifiers as registration would have stored them (--verifiers registered).
 VERIFIER_SQL=""
 if [[ $VERIFIERS == registered ]]; then
 	PER_V=$(( (N + PROCS - 1) / PROCS ))
 	for (( p = 0; p < PROCS; p++ )); do
 		count=$(( p == PROCS - 1 ? N - PER_V * (PROCS - 1) : PER_V ))
-		VERIFIER_SQL+="INSERT INTO bench_verifiers VALUES $(java -cp "$CRYPTO_CP" "$BENCH_DIR/tools/HashKey.java" verifiers \
+		VERIFIER_SQL+="INSERT INTO bench_verifiers VALUES $("${HASH_KEY[@]}" verifiers \
 			"$VERIFIER_SECRET" "$HASH" "$SHARED_KEY" "B${LETTERS[$p]}-" "$count" \
 			| awk -F, '{printf "%s(\x27%s\x27,\x27%s\x27)", (NR > 1 ? "," : ""), $1, $2}');"
 	done
