@@ -75,7 +75,8 @@ class ExactIdentifiersIntegrationTests {
 
 	@Test
 	void aUserIdInAnotherCaseDoesNotOwnThatUsersWallet() {
-		String userId = "user-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+		// The upper-case prefix makes the two ids differ even when the random part has no letters.
+		String userId = "USER-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
 		String sameInLowerCase = userId.toLowerCase(Locale.ROOT);
 		String wallet = Fleet.newWalletAddress();
 		identity.createUser(userId, List.of("X" + UUID.randomUUID().toString().substring(0, 12)),
