@@ -13,6 +13,7 @@ import io.chargepay.csms.charger.internal.ChargerSightings;
 import io.chargepay.csms.charger.internal.KeyVerifiers;
 import io.chargepay.csms.charger.internal.StatusReports;
 import io.chargepay.csms.charger.internal.ConnectorStatuses;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -170,19 +171,29 @@ public class ChargerService {
 				sightings.lastSeen(charger.id(), charger.lastSeenAt()),
 				connectorStatuses.of(charger.id()),
 				ChargerView.StatusReport.of(charger.firmwareStatus(), charger.firmwareStatusAt()),
-				ChargerView.StatusReport.of(charger.diagnosticsStatus(), charger.diagnosticsStatusAt()));
+				ChargerView.StatusReport.of(charger.diagnosticsStatus(), charger.diagnosticsStatusAt()),
+				ChargerView.StatusReport.of(charger.logStatus(), charger.logStatusAt()));
 	}
 
-	/** FirmwareStatusNotification: the charger's latest firmware status, and its history. */
+	/**
+	 * FirmwareStatusNotification, or SignedFirmwareStatusNotification with the request it answers: the charger's latest
+	 * firmware status, and its history.
+	 */
 	@Transactional
-	public void recordFirmwareStatus(String chargerId, String status) {
-		reports.record(chargerId, StatusReports.Kind.FIRMWARE, status, clock.instant());
+	public void recordFirmwareStatus(String chargerId, String status, @Nullable Integer requestId) {
+		reports.record(chargerId, StatusReports.Kind.FIRMWARE, status, requestId, clock.instant());
 	}
 
 	/** DiagnosticsStatusNotification: the charger's latest diagnostics upload status, and its history. */
 	@Transactional
 	public void recordDiagnosticsStatus(String chargerId, String status) {
-		reports.record(chargerId, StatusReports.Kind.DIAGNOSTICS, status, clock.instant());
+		reports.record(chargerId, StatusReports.Kind.DIAGNOSTICS, status, null, clock.instant());
+	}
+
+	/** LogStatusNotification: the charger's latest log upload status, with the GetLog request it answers. */
+	@Transactional
+	public void recordLogStatus(String chargerId, String status, @Nullable Integer requestId) {
+		reports.record(chargerId, StatusReports.Kind.LOG, status, requestId, clock.instant());
 	}
 
 	@Transactional

@@ -17,9 +17,13 @@ public record ChargerView(
 		@Nullable Instant lastSeenAt,
 		List<ConnectorView> connectors,
 		@Nullable StatusReport firmware,
-		@Nullable StatusReport diagnostics) {
+		@Nullable StatusReport diagnostics,
+		@Nullable StatusReport log) {
 
-	/** The latest FirmwareStatusNotification or DiagnosticsStatusNotification, and when it came. */
+	/**
+	 * The latest (Signed)FirmwareStatusNotification, DiagnosticsStatusNotification or LogStatusNotification, and when
+	 * it came.
+	 */
 	public record StatusReport(String status, Instant at) {
 
 		static @Nullable StatusReport of(@Nullable String status, @Nullable Instant at) {

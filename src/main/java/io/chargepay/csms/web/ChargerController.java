@@ -54,6 +54,7 @@ class ChargerController {
 			@Nullable String model, @Nullable String firmwareVersion, Instant registeredAt, @Nullable Instant lastBootAt,
 			@Nullable Instant lastSeenAt, List<ChargerView.ConnectorView> connectors,
 			ChargerView.@Nullable StatusReport firmware, ChargerView.@Nullable StatusReport diagnostics,
+			ChargerView.@Nullable StatusReport log,
 			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String authorizationKey) {
 	}
 
@@ -144,6 +145,6 @@ class ChargerController {
 	private ChargerResponse response(ChargerView view, @Nullable String authorizationKey) {
 		return new ChargerResponse(view.chargerId(), view.enabled(), commands.isConnected(view.chargerId()),
 				view.vendor(), view.model(), view.firmwareVersion(), view.registeredAt(), view.lastBootAt(),
-				view.lastSeenAt(), view.connectors(), view.firmware(), view.diagnostics(), authorizationKey);
+				view.lastSeenAt(), view.connectors(), view.firmware(), view.diagnostics(), view.log(), authorizationKey);
 	}
 }

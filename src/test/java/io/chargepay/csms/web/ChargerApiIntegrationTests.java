@@ -79,6 +79,29 @@ class ChargerApiIntegrationTests {
 	}
 
 	@Test
+	void showsSignedFirmwareAndLogUploadStatusAndKeepsTheRequestEachAnswers() {
+		register(chargerId, KEY);
+		try (TestCharger charger = TestCharger.connect(ocppPort, chargerId, KEY)) {
+			assertThat(charger.result("SignedFirmwareStatusNotification",
+					Map.of("status", "SignatureVerified", "requestId", 7))).isEmpty();
+			assertThat(charger.result("LogStatusNotification", Map.of("status", "Uploading", "requestId", 8))).isEmpty();
+			assertThat(charger.result("LogStatusNotification", Map.of("status", "Uploaded", "requestId", 8))).isEmpty();
+			assertThat(charger.call("LogStatusNotification", Map.of("status", "Lost")).get(2).asString())
+					.as("a status the whitepaper does not define").isEqualTo("PropertyConstraintViolation");
+			assertThat(charger.call("SignedFirmwareStatusNotification", Map.of("status", "Installed",
+					"requestId", "seven")).get(2).asString()).as("a requestId that is not an integer")
+					.isEqualTo("TypeConstraintViolation");
+		}
+
+		JsonNode shown = api.get("/api/v1/chargers/" + chargerId, operator).body();
+		assertThat(shown.get("firmware").get("status").asString()).isEqualTo("SignatureVerified");
+		assertThat(shown.get("log").get("status").asString()).isEqualTo("Uploaded");
+		assertThat(jdbc.queryForList("SELECT CONCAT(kind, ':', status, ':', request_id) FROM charger_status_reports "
+				+ "WHERE charger_id = ? ORDER BY id", String.class, chargerId))
+				.containsExactly("FIRMWARE:SignatureVerified:7", "LOG:Uploading:8", "LOG:Uploaded:8");
+	}
+
+	@Test
 	void generatesAKeyShownOnceWhenTheOperatorGivesNone() {
 		Api.Response created = api.post("/api/v1/chargers", operator, Map.of("chargerId", chargerId));
 

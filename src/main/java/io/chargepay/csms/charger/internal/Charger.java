@@ -22,6 +22,8 @@ public class Charger {
 	private @Nullable Instant firmwareStatusAt;
 	private @Nullable String diagnosticsStatus;
 	private @Nullable Instant diagnosticsStatusAt;
+	private @Nullable String logStatus;
+	private @Nullable Instant logStatusAt;
 	private boolean enabled;
 	private @Nullable String vendor;
 	private @Nullable String model;
@@ -81,6 +83,8 @@ public class Charger {
 	public @Nullable Instant firmwareStatusAt() { return firmwareStatusAt; }
 	public @Nullable String diagnosticsStatus() { return diagnosticsStatus; }
 	public @Nullable Instant diagnosticsStatusAt() { return diagnosticsStatusAt; }
+	public @Nullable String logStatus() { return logStatus; }
+	public @Nullable Instant logStatusAt() { return logStatusAt; }
 	public boolean isEnabled() { return enabled; }
 	public @Nullable String vendor() { return vendor; }
 	public @Nullable String model() { return model; }

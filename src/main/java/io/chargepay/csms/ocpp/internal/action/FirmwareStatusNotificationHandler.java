@@ -25,7 +25,7 @@ class FirmwareStatusNotificationHandler implements ActionHandler<FirmwareStatusN
 	public Class<Request> requestType() { return Request.class; }
 
 	public Confirmation handle(CallContext context, Request request) {
-		chargers.recordFirmwareStatus(context.chargerId(), request.status());
+		chargers.recordFirmwareStatus(context.chargerId(), request.status(), null);
 		return new Confirmation();
 	}
 }
