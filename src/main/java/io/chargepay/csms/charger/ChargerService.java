@@ -58,9 +58,8 @@ public class ChargerService {
 			throw new ChargerAlreadyExistsException(chargerId);
 		}
 		String hash = credentials.hash(authorizationKey);
-		Charger charger = new Charger(chargerId, hash, clock.instant());
-		charger.changePasswordHash(hash, verifiers.verifierOf(chargerId, hash, authorizationKey));
-		chargers.save(charger);
+		chargers.save(new Charger(chargerId, hash, verifiers.verifierOf(chargerId, hash, authorizationKey),
+				clock.instant()));
 	}
 
 	/**
@@ -73,7 +72,7 @@ public class ChargerService {
 			throw new ChargerAlreadyExistsException(chargerId);
 		}
 		ChargerCredentials.GeneratedKey key = credentials.generate();
-		chargers.save(new Charger(chargerId, key.hash(), clock.instant()));
+		chargers.save(new Charger(chargerId, key.hash(), null, clock.instant()));
 		return key.authorizationKey();
 	}
 

@@ -5,10 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +53,7 @@ final class EvmTestNodes {
 	final TestChain chain;
 	final ServerSocket silent;
 	final HttpServer garbled;
-	final HttpServer slow;
+	final ProxyNode slow;
 	final RecordingNode recorded;
 	final RecordingNode noBatch;
 
@@ -112,7 +108,7 @@ final class EvmTestNodes {
 		registry.add("csms.chains." + GARBLED_CHAIN + ".fiat-price", () -> TestChain.ETH_PRICE);
 		chain(registry, NO_FEED_CHAIN, nodes.node.rpcUrl());
 		registry.add("csms.chains." + NO_FEED_CHAIN + ".price-feed", () -> nodes.chain.payee);
-		chain(registry, SLOW_CHAIN, "http://127.0.0.1:" + nodes.slow.getAddress().getPort());
+		chain(registry, SLOW_CHAIN, nodes.slow.url());
 		registry.add("csms.chains." + SLOW_CHAIN + ".fiat-price", () -> TestChain.ETH_PRICE);
 		for (String name : new String[] { RECORDED_CHAIN, NO_BATCH_CHAIN }) {
 			chain(registry, name, (name.equals(RECORDED_CHAIN) ? nodes.recorded : nodes.noBatch).url());
@@ -144,39 +140,20 @@ final class EvmTestNodes {
 	}
 
 	/** Anvil behind a node that answers every call {@link #SLOW_CALL} late. */
-	private static HttpServer slowNode(String anvilUrl) throws IOException {
-		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-		HttpClient client = HttpClient.newHttpClient();
-		server.setExecutor(Executors.newFixedThreadPool(4));
-		server.createContext("/", exchange -> {
-			try {
-				byte[] request = exchange.getRequestBody().readAllBytes();
-				Thread.sleep(SLOW_CALL.toMillis());
-				byte[] answer = client.send(HttpRequest.newBuilder(URI.create(anvilUrl))
-						.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(request))
-						.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
-				exchange.getResponseHeaders().add("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, answer.length);
-				exchange.getResponseBody().write(answer);
-			}
-			catch (InterruptedException interrupted) {
-				Thread.currentThread().interrupt();
-			}
-			finally {
-				exchange.close();
-			}
+	private static ProxyNode slowNode(String anvilUrl) {
+		return ProxyNode.start(anvilUrl, Executors.newFixedThreadPool(4), (body, anvil) -> {
+			Thread.sleep(SLOW_CALL.toMillis());
+			return anvil.answer(body);
 		});
-		server.start();
-		return server;
 	}
 
 	private void stop() {
 		node.close();
 		downNode.close();
 		garbled.stop(0);
-		slow.stop(0);
-		recorded.server.stop(0);
-		noBatch.server.stop(0);
+		slow.close();
+		recorded.node.close();
+		noBatch.node.close();
 		try {
 			silent.close();
 		}
@@ -191,42 +168,21 @@ final class EvmTestNodes {
 	 */
 	static final class RecordingNode {
 
-		final HttpServer server;
+		final ProxyNode node;
 		final List<String> requests = new CopyOnWriteArrayList<>();
 		private static final byte[] NO_BATCHES = """
 				{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"batch requests are not supported"}}"""
 				.getBytes(StandardCharsets.UTF_8);
 
-		RecordingNode(String anvilUrl, boolean refuseBatches) throws IOException {
-			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-			HttpClient client = HttpClient.newHttpClient();
-			server.setExecutor(Executors.newFixedThreadPool(4));
-			server.createContext("/", exchange -> {
-				try {
-					byte[] request = exchange.getRequestBody().readAllBytes();
-					String body = new String(request, StandardCharsets.UTF_8);
-					requests.add(body);
-					byte[] answer = refuseBatches && body.stripLeading().startsWith("[") ? NO_BATCHES
-							: client.send(HttpRequest.newBuilder(URI.create(anvilUrl))
-									.header("Content-Type", "application/json")
-									.POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
-									HttpResponse.BodyHandlers.ofByteArray()).body();
-					exchange.getResponseHeaders().add("Content-Type", "application/json");
-					exchange.sendResponseHeaders(200, answer.length);
-					exchange.getResponseBody().write(answer);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
-				}
-				finally {
-					exchange.close();
-				}
+		RecordingNode(String anvilUrl, boolean refuseBatches) {
+			node = ProxyNode.start(anvilUrl, Executors.newFixedThreadPool(4), (body, anvil) -> {
+				requests.add(body);
+				return refuseBatches && body.stripLeading().startsWith("[") ? NO_BATCHES : anvil.answer(body);
 			});
-			server.start();
 		}
 
 		String url() {
-			return "http://127.0.0.1:" + server.getAddress().getPort();
+			return node.url();
 		}
 	}
 }

@@ -3,14 +3,6 @@ package io.chargepay.csms.balance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
-
-import com.sun.net.httpserver.HttpServer;
 
 import io.chargepay.csms.charger.ChargerService;
 import io.chargepay.csms.identity.IdentityService;
@@ -68,7 +58,7 @@ class SlowChainFleetIntegrationTests {
 	@AfterAll
 	static void stopNode() {
 		node.release();
-		node.server.stop(0);
+		node.node.close();
 	}
 
 	@Value("${local.ocpp.port}")
@@ -170,48 +160,28 @@ class SlowChainFleetIntegrationTests {
 	/** Anvil behind a node that, from {@link #hold()} until released, holds every call, counting the calls it holds. */
 	private static final class HeldNode {
 
-		final HttpServer server;
+		final ProxyNode node;
 		final AtomicInteger waiting = new AtomicInteger();
 		private final CountDownLatch released = new CountDownLatch(1);
 		private volatile boolean holding;
 
 		HeldNode(String anvilUrl) {
-			try {
-				server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e);
-			}
-			HttpClient client = HttpClient.newHttpClient();
-			server.setExecutor(Executors.newCachedThreadPool());
-			server.createContext("/", exchange -> {
+			node = ProxyNode.start(anvilUrl, Executors.newCachedThreadPool(), (body, anvil) -> {
+				waiting.incrementAndGet();
 				try {
-					byte[] request = exchange.getRequestBody().readAllBytes();
-					waiting.incrementAndGet();
 					if (holding) {
 						released.await(120, TimeUnit.SECONDS);
 					}
-					byte[] answer = client.send(HttpRequest.newBuilder(URI.create(anvilUrl))
-							.header("Content-Type", "application/json")
-							.POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(),
-							HttpResponse.BodyHandlers.ofByteArray()).body();
-					exchange.getResponseHeaders().add("Content-Type", "application/json");
-					exchange.sendResponseHeaders(200, answer.length);
-					exchange.getResponseBody().write(answer);
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
+					return anvil.answer(body);
 				}
 				finally {
 					waiting.decrementAndGet();
-					exchange.close();
 				}
 			});
-			server.start();
 		}
 
 		String url() {
-			return "http://127.0.0.1:" + server.getAddress().getPort();
+			return node.url();
 		}
 
 		void hold() {

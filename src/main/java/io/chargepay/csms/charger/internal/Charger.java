@@ -44,9 +44,11 @@ public class Charger {
 		this.registeredAt = Instant.EPOCH;
 	}
 
-	public Charger(String id, String passwordHash, Instant registeredAt) {
+	/** {@code keyVerifier}: made from a chosen key at registration (KeyVerifiers); null for a generated key. */
+	public Charger(String id, String passwordHash, @Nullable String keyVerifier, Instant registeredAt) {
 		this.id = id;
 		this.passwordHash = passwordHash;
+		this.keyVerifier = keyVerifier;
 		this.registeredAt = registeredAt;
 		this.enabled = true;
 	}

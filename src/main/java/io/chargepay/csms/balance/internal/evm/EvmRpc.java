@@ -109,19 +109,21 @@ class EvmRpc {
 				countError("batch_refused");
 				return EvmRpc.this;
 			}
-			return answeredInOrder(answered) ? withPrefetched(answered) : EvmRpc.this;
+			if (!answeredInOrder(answered)) {
+				countError("batch_refused");
+				return EvmRpc.this;
+			}
+			return withPrefetched(answered);
 		}
 
 		/** The library pairs answers with requests by position; JSON-RPC lets a node answer in any order. */
 		private boolean answeredInOrder(BatchResponse answered) {
 			List<? extends Response<?>> responses = answered.getResponses();
 			if (responses.size() != requests.size()) {
-				countError("batch_refused");
 				return false;
 			}
 			for (int i = 0; i < responses.size(); i++) {
 				if (responses.get(i) == null || responses.get(i).getId() != requests.get(i).getId()) {
-					countError("batch_refused");
 					return false;
 				}
 			}

@@ -21,8 +21,12 @@ final class ChargerSocket extends WebSocketImpl {
 
 	private final Admissions admissions;
 	private final Object order = new Object();
-	/** The last decode handed to the pool and not yet finished; null once the upgrade's bytes are all decoded. */
-	private @Nullable CompletableFuture<Void> upgrading;
+	/**
+	 * The last decode handed to the pool and not yet finished; null once the upgrade's bytes are all decoded. Only this
+	 * connection's decoder sets it, so once it reads null on an open connection nothing is pending: every later frame
+	 * is decoded without taking the lock.
+	 */
+	private volatile @Nullable CompletableFuture<Void> upgrading;
 	private volatile boolean admissionFull;
 
 	ChargerSocket(WebSocketListener listener, List<Draft> drafts, Admissions admissions) {
@@ -44,6 +48,9 @@ final class ChargerSocket extends WebSocketImpl {
 
 	/** Whether {@code bytes} went to the pool (copied: the decoder recycles its buffer) rather than to be decoded now. */
 	private boolean handedToAdmission(ByteBuffer bytes) {
+		if (upgrading == null && getReadyState() != ReadyState.NOT_YET_CONNECTED) {
+			return false;
+		}
 		synchronized (order) {
 			CompletableFuture<Void> previous = upgrading;
 			if (previous == null && getReadyState() != ReadyState.NOT_YET_CONNECTED) {
